@@ -1,0 +1,28 @@
+package app.financetracker.gateway;
+
+import app.financetracker.security.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+
+/** Where a route's circuit breaker sends a call that its service cannot answer: a 503 problem, at once. */
+@RestController
+class FallbackController {
+
+    @RequestMapping("/fallback/{service}")
+    ResponseEntity<byte[]> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        String path = exchange.getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR,
+                java.util.Set.<java.net.URI>of()).stream().findFirst().map(java.net.URI::getPath)
+                .orElse(exchange.getRequest().getPath().value());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "10")
+                .contentType(MediaType.parseMediaType(Problems.MEDIA_TYPE))
+                .body(Problems.body(503, "Service Unavailable",
+                        service + " is not answering right now; try again in a few seconds.", path));
+    }
+}

@@ -1,0 +1,140 @@
+package app.financetracker.gateway;
+
+import app.financetracker.security.Problems;
+import app.financetracker.security.RealmRolesConverter;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway as backend-for-frontend (DESIGN §4, ADR 0003). Two chains: API clients that send
+ * {@code Authorization: Bearer} are checked statelessly as a resource server; browsers log in through
+ * Keycloak ({@code oauth2Login}), keep a session in Redis, and never see a token: {@code TokenRelay} adds
+ * it on the way to the services. The services check the token and the roles themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    static final String REGISTRATION = "keycloak";
+
+    private static final ServerWebExchangeMatcher BEARER = exchange -> {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+    };
+
+    private static final String[] PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/fallback/**", "/error"};
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain apiClients(ServerHttpSecurity http) {
+        return http.securityMatcher(BEARER)
+                .authorizeExchange(exchanges -> exchanges.pathMatchers(PUBLIC).permitAll().anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
+                                RealmRolesConverter.jwtAuthenticationConverter())))
+                        .authenticationEntryPoint(SecurityConfig::unauthorized))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // No cookie authenticates these requests, so there is nothing to forge.
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain browsers(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+                                    KeycloakProperties keycloak) {
+        var logout = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        logout.setPostLogoutRedirectUri("{baseUrl}/");
+        var login = new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION);
+        ServerWebExchangeMatcher api = new PathPatternParserServerWebExchangeMatcher("/api/**");
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(PUBLIC).permitAll()
+                        .pathMatchers("/login/**", "/oauth2/**").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2Login(oauth2 -> { })
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((exchange, e) ->
+                        api.matches(exchange).flatMap(match -> match.isMatch()
+                                ? unauthorized(exchange, e) : login.commence(exchange, e))))
+                // The SPA reads XSRF-TOKEN and echoes it in X-XSRF-TOKEN (or _csrf in a form post).
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+                .logout(spec -> spec.logoutSuccessHandler(logout))
+                .build();
+    }
+
+    /** Makes the deferred CSRF token load, so that its cookie is set on the first page. */
+    @Bean
+    WebFilter csrfCookie() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+        };
+    }
+
+    /**
+     * The Keycloak registration, written out rather than discovered so that the gateway starts while
+     * Keycloak is still starting; the logout endpoint lets logout end the Keycloak session too.
+     */
+    @Bean
+    ReactiveClientRegistrationRepository clientRegistrations(KeycloakProperties keycloak) {
+        String oidc = "/protocol/openid-connect";
+        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientId(keycloak.clientId())
+                .clientSecret(keycloak.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile", "email")
+                .authorizationUri(keycloak.publicRealmUrl() + oidc + "/auth")
+                .tokenUri(keycloak.realmUrl() + oidc + "/token")
+                .jwkSetUri(keycloak.realmUrl() + oidc + "/certs")
+                .userInfoUri(keycloak.realmUrl() + oidc + "/userinfo")
+                .userNameAttributeName("preferred_username")
+                .issuerUri(keycloak.publicRealmUrl())
+                .providerConfigurationMetadata(Map.of("end_session_endpoint",
+                        URI.create(keycloak.publicRealmUrl() + oidc + "/logout").toString()))
+                .clientName("Keycloak")
+                .build();
+        return new InMemoryReactiveClientRegistrationRepository(registration);
+    }
+
+    static Mono<Void> unauthorized(ServerWebExchange exchange, Exception e) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.UNAUTHORIZED);
+        response.getHeaders().setContentType(MediaType.parseMediaType(Problems.MEDIA_TYPE));
+        DataBuffer body = response.bufferFactory().wrap(Problems.unauthorized(exchange.getRequest().getPath().value()));
+        return response.writeWith(Mono.just(body));
+    }
+}

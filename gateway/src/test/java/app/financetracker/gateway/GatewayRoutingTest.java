@@ -1,0 +1,141 @@
+package app.financetracker.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.financetracker.launcher.Net;
+import app.financetracker.testkit.Api;
+import app.financetracker.testkit.ServiceIntegrationTest;
+import app.financetracker.testkit.Tokens;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Routing, token handling and the circuit-breaker fallback, with a stand-in downstream service. */
+@ServiceIntegrationTest
+class GatewayRoutingTest {
+
+    /** A downstream that records what reached it. */
+    static final HttpServer DOWNSTREAM = downstream();
+    static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    static HttpServer downstream() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                SEEN.put("path", exchange.getRequestURI().toString());
+                SEEN.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                byte[] body = "{\"routed\":true}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        String up = "http://127.0.0.1:" + DOWNSTREAM.getAddress().getPort();
+        registry.add("USER_SERVICE_URL", () -> up);
+        registry.add("AUTH_SERVICE_URL", () -> up);
+        // Nothing listens there: the notification service is down.
+        registry.add("NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:" + Net.freePort());
+    }
+
+    @AfterAll
+    static void stopDownstream() {
+        DOWNSTREAM.stop(0);
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = Api.at("http://localhost:" + port);
+        SEEN.clear();
+    }
+
+    @Test
+    void bearerCallIsRoutedToItsServiceWithTheTokenRelayed() {
+        String token = Tokens.admin();
+
+        var response = api.as(token).get("/api/users/42?page=1");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.at("/routed")).isEqualTo("true");
+        assertThat(SEEN).containsEntry("path", "/api/users/42?page=1").containsEntry("authorization", "Bearer " + token);
+    }
+
+    @Test
+    void eachPrefixGoesToItsOwnService() {
+        assertThat(api.as(Tokens.admin()).get("/api/me").status()).isEqualTo(200);
+        assertThat(SEEN).containsEntry("path", "/api/me");
+    }
+
+    @Test
+    void anonymousApiCallIsA401ProblemAndNeverReachesTheService() {
+        var response = api.get("/api/users");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(SEEN).isEmpty();
+    }
+
+    @Test
+    void garbageBearerIsA401() {
+        assertThat(api.as("garbage").get("/api/users").status()).isEqualTo(401);
+        assertThat(SEEN).isEmpty();
+    }
+
+    @Test
+    void serviceDownGivesA503ProblemAtOnce() {
+        Instant start = Instant.now();
+
+        var response = api.as(Tokens.admin()).get("/api/notifications");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.at("/detail")).contains("notification-service");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void browserWithoutSessionIsSentToTheKeycloakLogin() {
+        var first = api.send("GET", "/", null, null);
+        assertThat(first.status()).isEqualTo(302);
+        assertThat(first.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/oauth2/authorization/keycloak"));
+
+        var second = api.send("GET", "/oauth2/authorization/keycloak", null, null);
+        assertThat(second.status()).isEqualTo(302);
+        assertThat(second.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .contains("/realms/finance-tracker/protocol/openid-connect/auth")
+                .contains("client_id=finance-tracker-gateway"));
+    }
+
+    @Test
+    void browserPostWithoutCsrfTokenIsRefused() {
+        var response = api.send("POST", "/api/users", "{}", "application/json");
+
+        // No session and no CSRF token: refused before anything is routed.
+        assertThat(response.status()).isIn(401, 403);
+        assertThat(SEEN).isEmpty();
+    }
+}

@@ -1,0 +1,285 @@
+package app.financetracker.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole stack on one machine, no Docker (DESIGN §6): the embedded Mongo server, Redis and Keycloak
+ * unless {@code MONGODB_URI}, {@code REDIS_HOST} or {@code KEYCLOAK_URL} name real ones, then every
+ * service as its own process. It waits until all are ready, supervises them, and stops all of it on
+ * Ctrl-C or SIGTERM.
+ */
+public final class LocalStack {
+
+    /** The services in start order (the gateway last), with their default ports. */
+    public static final Map<String, Integer> SERVICES = orderedServices();
+
+    private final Config config;
+    private final List<ManagedProcess> infrastructure = Collections.synchronizedList(new ArrayList<>());
+    private final List<ManagedProcess> services = Collections.synchronizedList(new ArrayList<>());
+    private EmbeddedRedisFallback embeddedRedis;
+    private final Map<String, String> serviceEnvironment = new HashMap<>();
+
+    public LocalStack(Config config) {
+        this.config = config;
+    }
+
+    /**
+     * What to start and where.
+     *
+     * @param root the project's checkout
+     * @param dataDir where data and logs are kept
+     * @param portOffset added to every default port, so that a test stack runs beside a developer's
+     * @param persistent Mongo and Keycloak keep their data on disk (else in memory)
+     * @param environment the variables to read settings from (normally {@link System#getenv()})
+     */
+    public record Config(Path root, Path dataDir, int portOffset, boolean persistent, Map<String, String> environment) {
+
+        public static Config fromEnvironment() {
+            Map<String, String> env = System.getenv();
+            Path root = Path.of("").toAbsolutePath();
+            return new Config(root, root.resolve(env.getOrDefault("FT_DATA_DIR", ".data")),
+                    Integer.parseInt(env.getOrDefault("FT_PORT_OFFSET", "0")), true, env);
+        }
+
+        String get(String name) {
+            String value = environment.get(name);
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        int port(int defaultPort) {
+            return defaultPort + portOffset;
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + config.port(SERVICES.get("gateway"));
+    }
+
+    public String serviceUrl(String service) {
+        return "http://localhost:" + config.port(SERVICES.get(service));
+    }
+
+    public String keycloakUrl() {
+        return serviceEnvironment.get("KEYCLOAK_URL");
+    }
+
+    public Path logs() {
+        return config.dataDir().resolve("logs");
+    }
+
+    public List<ManagedProcess> processes() {
+        List<ManagedProcess> all = new ArrayList<>(infrastructure);
+        all.addAll(services);
+        return all;
+    }
+
+    public ManagedProcess process(String name) {
+        return processes().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public LocalStack start() {
+        Instant begin = Instant.now();
+        try {
+            Files.createDirectories(logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        startMongo();
+        startRedis();
+        String keycloakUrl = startKeycloak();
+        serviceEnvironment.put("KEYCLOAK_URL", keycloakUrl);
+        for (var service : SERVICES.entrySet()) {
+            String name = service.getKey();
+            serviceEnvironment.put(envName(name) + "_PORT", Integer.toString(config.port(service.getValue())));
+            serviceEnvironment.put(envName(name) + "_URL", "http://localhost:" + config.port(service.getValue()));
+        }
+        passThrough("GATEWAY_CLIENT_SECRET", "ADMIN_CLIENT_SECRET", "DEFAULT_ADMIN_USERNAME", "DEFAULT_ADMIN_PASSWORD",
+                "DEFAULT_ADMIN_EMAIL", "CURRENCY");
+        for (String name : SERVICES.keySet()) {
+            services.add(startService(name));
+        }
+        for (String name : SERVICES.keySet()) {
+            String health = serviceUrl(name) + "/actuator/health/readiness";
+            Net.await(name, Duration.ofMinutes(3), () -> Net.status(health) == 200);
+        }
+        Net.await("Keycloak", Duration.ofMinutes(4), () -> KeycloakDistribution.ready(keycloakUrl));
+        System.out.printf("%n[launcher] Finance Tracker is ready in %d s%n", Duration.between(begin, Instant.now()).toSeconds());
+        return this;
+    }
+
+    private void passThrough(String... names) {
+        for (String name : names) {
+            if (config.get(name) != null) {
+                serviceEnvironment.put(name, config.get(name));
+            }
+        }
+    }
+
+    private void startMongo() {
+        String uri = config.get("MONGODB_URI");
+        if (uri != null) {
+            serviceEnvironment.put("MONGODB_URI", uri);
+            return;
+        }
+        int port = config.port(27017);
+        requireFree("MongoDB", port);
+        String store = config.persistent() ? config.dataDir().resolve("mongo/finance-tracker.mv").toString() : "memory";
+        infrastructure.add(java("mongo", List.of(), List.of(MongoMain.class.getName(), Integer.toString(port), store))
+                .start());
+        Net.await("Mongo", Duration.ofSeconds(60), () -> Net.isOpen("127.0.0.1", port));
+        serviceEnvironment.put("MONGODB_URI", "mongodb://127.0.0.1:" + port);
+    }
+
+    private void startRedis() {
+        String host = config.get("REDIS_HOST");
+        if (host != null) {
+            serviceEnvironment.put("REDIS_HOST", host);
+            serviceEnvironment.put("REDIS_PORT", config.environment().getOrDefault("REDIS_PORT", "6379"));
+            return;
+        }
+        int port = config.port(6379);
+        requireFree("Redis", port);
+        Path redisDir = config.dataDir().resolve("redis");
+        try {
+            Files.createDirectories(redisDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String redisServer = RedisServerBinary.onPath();
+        if (redisServer != null) {
+            List<String> command = new ArrayList<>(List.of(redisServer, "--port", Integer.toString(port),
+                    "--bind", "127.0.0.1", "--dir", redisDir.toString(), "--save", ""));
+            command.addAll(config.persistent() ? List.of("--appendonly", "yes") : List.of("--appendonly", "no"));
+            infrastructure.add(new ManagedProcess("redis", command, Map.of(), config.root(),
+                    logs().resolve("redis.log")).start());
+        } else {
+            embeddedRedis = EmbeddedRedisFallback.start(port);
+        }
+        Net.await("Redis", Duration.ofSeconds(30), () -> Net.isOpen("127.0.0.1", port));
+        serviceEnvironment.put("REDIS_HOST", "localhost");
+        serviceEnvironment.put("REDIS_PORT", Integer.toString(port));
+    }
+
+    private String startKeycloak() {
+        String url = config.get("KEYCLOAK_URL");
+        if (url != null) {
+            return url;
+        }
+        int port = config.port(8180);
+        requireFree("Keycloak", port);
+        Path home = KeycloakDistribution.unpack(config.dataDir());
+        Map<String, String> env = new HashMap<>(KeycloakDistribution.environment());
+        env.put("GATEWAY_URL", gatewayUrl());
+        for (String name : List.of("GATEWAY_CLIENT_SECRET", "ADMIN_CLIENT_SECRET", "DEFAULT_ADMIN_USERNAME",
+                "DEFAULT_ADMIN_PASSWORD", "DEFAULT_ADMIN_EMAIL", "CLI_DIRECT_GRANTS")) {
+            if (config.get(name) != null) {
+                env.put(name, config.get(name));
+            }
+        }
+        List<String> command = KeycloakDistribution.command(home, config.root().resolve("keycloak/finance-tracker-realm.json"),
+                port, !config.persistent());
+        infrastructure.add(new ManagedProcess("keycloak", command, env, home, logs().resolve("keycloak.log")).start());
+        return "http://localhost:" + port;
+    }
+
+    private ManagedProcess startService(String name) {
+        Path jar = config.root().resolve(name).resolve("target").resolve(name + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
+        }
+        List<String> jvm = new ArrayList<>(List.of(config.environment()
+                .getOrDefault("FT_JAVA_OPTS", "-XX:+UseSerialGC -Xms32m -Xmx384m -XX:+ExitOnOutOfMemoryError -Xss512k")
+                .split("\\s+")));
+        jvm.add("-jar");
+        jvm.add(jar.toString());
+        return new ManagedProcess(name, javaCommand(jvm), serviceEnvironment, config.root(),
+                logs().resolve(name + ".log")).start();
+    }
+
+    private ManagedProcess java(String name, List<String> jvmOptions, List<String> arguments) {
+        List<String> args = new ArrayList<>(jvmOptions);
+        args.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path")));
+        args.addAll(arguments);
+        return new ManagedProcess(name, javaCommand(args), Map.of(), config.root(), logs().resolve(name + ".log"));
+    }
+
+    private static List<String> javaCommand(List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(arguments);
+        return command;
+    }
+
+    private static void requireFree(String what, int port) {
+        if (Net.isOpen("127.0.0.1", port)) {
+            throw new IllegalStateException(what + "'s port " + port + " is taken: stop what runs there, "
+                    + "or point the stack at it with its variable (see README, Configuration)");
+        }
+    }
+
+    static String envName(String service) {
+        return service.toUpperCase().replace('-', '_');
+    }
+
+    public void stop() {
+        List<ManagedProcess> reversed = new ArrayList<>(services);
+        Collections.reverse(reversed);
+        reversed.parallelStream().forEach(ManagedProcess::stop);
+        List<ManagedProcess> infra = new ArrayList<>(infrastructure);
+        Collections.reverse(infra);
+        infra.forEach(ManagedProcess::stop);
+        if (embeddedRedis != null) {
+            embeddedRedis.stop();
+        }
+    }
+
+    private static Map<String, Integer> orderedServices() {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        services.put("auth-service", 8081);
+        services.put("user-service", 8082);
+        services.put("transaction-service", 8083);
+        services.put("report-service", 8084);
+        services.put("notification-service", 8085);
+        services.put("gateway", 8080);
+        return Collections.unmodifiableMap(services);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Config config = Config.fromEnvironment();
+        LocalStack stack = new LocalStack(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\n[launcher] stopping everything…");
+            stack.stop();
+            stopped.countDown();
+        }));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("[launcher] " + e.getMessage() + " (logs: " + stack.logs() + ")");
+            System.exit(1);
+        }
+        String user = config.environment().getOrDefault("DEFAULT_ADMIN_USERNAME", "admin");
+        String password = config.environment().getOrDefault("DEFAULT_ADMIN_PASSWORD", "Admin@1234");
+        System.out.printf("""
+                [launcher] Console:  %s
+                [launcher] Login:    %s / %s
+                [launcher] Keycloak: %s  (realm %s)
+                [launcher] Logs:     %s
+                [launcher] Ctrl-C stops everything.
+                """, stack.gatewayUrl(), user, password, stack.keycloakUrl(), KeycloakDistribution.REALM, stack.logs());
+        stopped.await();
+    }
+}

@@ -1,0 +1,63 @@
+package app.financetracker.kit.security;
+
+import app.financetracker.security.Problems;
+import app.financetracker.security.RealmRolesConverter;
+import app.financetracker.security.Roles;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * Every service is its own OAuth2 resource server (DESIGN §4): it checks the JWT itself and never
+ * trusts the gateway alone. Every {@code /api/**} call needs the realm role {@code admin}; finer rules
+ * ({@code super-admin}) are method-security annotations in the service.
+ */
+@AutoConfiguration
+@EnableMethodSecurity
+public class ResourceServerSecurity {
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) ->
+                write(response, 401, Problems.unauthorized(request.getRequestURI()));
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                write(response, 403, Problems.forbidden(request.getRequestURI()));
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers("/api/**").hasRole(Roles.ADMIN)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(RealmRolesConverter.jwtAuthenticationConverter()))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Bearer tokens only, no cookies: nothing for a cross-site request to ride on.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    private static void write(HttpServletResponse response, int status, byte[] body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.getOutputStream().write(body);
+    }
+
+    /** Used by services for the caller's name in stored records ({@code createdBy}, audit). */
+    public static String username(HttpServletRequest request) {
+        return request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+    }
+}

@@ -1,0 +1,19 @@
+package app.financetracker.kit.stream;
+
+import app.financetracker.events.EventEnvelope;
+
+/**
+ * What a service does with each event of one stream. A bean of this type is all a service writes to
+ * consume a stream: group creation, acknowledgement, retries and dead-lettering are {@link StreamConsumers}'.
+ * The handler must be idempotent (DESIGN §3): it may see an event more than once, and out of order.
+ */
+public interface StreamEventHandler {
+
+    String stream();
+
+    /**
+     * Stores the event's effect. Returning normally acknowledges the event; throwing leaves it pending for a
+     * retry, or sends it to the dead-letter stream when it is malformed or has failed too often.
+     */
+    void handle(EventEnvelope event);
+}

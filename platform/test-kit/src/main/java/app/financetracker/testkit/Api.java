@@ -1,0 +1,97 @@
+package app.financetracker.testkit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for tests, as an API client of ours would call: JSON in, JSON or problem out. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final String bearer;
+
+    private Api(String baseUrl, String bearer) {
+        this.baseUrl = baseUrl;
+        this.bearer = bearer;
+    }
+
+    public static Api at(String baseUrl) {
+        return new Api(baseUrl, null);
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>}. */
+    public Api as(String token) {
+        return new Api(baseUrl, token);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, "application/json");
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body, "application/json");
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body, "application/json");
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, "application/json");
+    }
+
+    /** Sends {@code body} as is when it is a String, else as JSON. */
+    public Response send(String method, String path, Object body, String contentType) {
+        String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json")
+                .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(text));
+        if (text != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** A value by JSON pointer ({@code /content/0/id}), as text. */
+        public String at(String pointer) {
+            return json().at(pointer).asString();
+        }
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package app.financetracker.testkit;
+
+import app.financetracker.launcher.KeycloakDistribution;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Keycloak for the whole test run, not one per test class or module (it takes ~20 s to start). The
+ * first test JVM that needs it starts it under a file lock; later JVMs, other Maven modules included, find
+ * it ready and reuse it. Each JVM renews a lease file while it runs; a watchdog beside Keycloak stops it
+ * once nobody has renewed the lease for a minute, so no test run leaves it behind for long.
+ * {@code -Dft.keycloak.url=…} uses a Keycloak that is already running instead.
+ */
+public final class SharedKeycloak {
+
+    /** The gateway port of test stacks (the e2e module), for the realm's redirect URIs. */
+    public static final int GATEWAY_PORT = 18080;
+    private static final int PORT = Integer.getInteger("ft.keycloak.port", 18180);
+    private static final Duration IDLE = Duration.ofSeconds(60);
+    private static String url;
+
+    private SharedKeycloak() {
+    }
+
+    public static synchronized String url() {
+        if (url != null) {
+            return url;
+        }
+        String external = System.getProperty("ft.keycloak.url");
+        if (external != null) {
+            return url = external;
+        }
+        String candidate = "http://localhost:" + PORT;
+        Path base = root().resolve(".data/test-keycloak");
+        Path lease = base.resolve("lease");
+        try {
+            Files.createDirectories(base);
+            try (FileChannel channel = FileChannel.open(base.resolve("lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                renew(lease);
+                if (!KeycloakDistribution.ready(candidate)) {
+                    start(base, lease);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keepLeasing(lease);
+        app.financetracker.launcher.Net.await("Keycloak at " + candidate, Duration.ofMinutes(4),
+                () -> KeycloakDistribution.ready(candidate));
+        return url = candidate;
+    }
+
+    private static void start(Path base, Path lease) throws IOException {
+        Path home = KeycloakDistribution.unpack(base);
+        List<String> keycloak = KeycloakDistribution.command(home, root().resolve("keycloak/finance-tracker-realm.json"),
+                PORT, true);
+        // The watchdog runs Keycloak and ends it when the lease has not been renewed for IDLE.
+        String watchdog = """
+                "$@" &
+                kc=$!
+                trap 'kill $kc 2>/dev/null; wait $kc; exit 0' TERM INT
+                while kill -0 $kc 2>/dev/null; do
+                  if [ $(( $(date +%%s) - $(stat -c %%Y "%s") )) -gt %d ]; then kill $kc; wait $kc; exit 0; fi
+                  sleep 5
+                done
+                """.formatted(lease, IDLE.toSeconds());
+        List<String> command = new ArrayList<>(List.of("bash", "-c", watchdog, "keycloak-watchdog"));
+        command.addAll(keycloak);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("keycloak.log").toFile()));
+        builder.environment().putAll(KeycloakDistribution.environment());
+        builder.environment().put("GATEWAY_URL", "http://localhost:" + GATEWAY_PORT);
+        builder.start();
+    }
+
+    private static void keepLeasing(Path lease) {
+        var renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "keycloak-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+        renewer.scheduleAtFixedRate(() -> renew(lease), 10, 10, TimeUnit.SECONDS);
+    }
+
+    private static void renew(Path lease) {
+        try {
+            if (!Files.exists(lease)) {
+                Files.createFile(lease);
+            }
+            Files.setLastModifiedTime(lease, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path root() {
+        String root = System.getProperty("ft.root");
+        if (root != null) {
+            return Path.of(root);
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("keycloak"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Cannot find the project root (a folder with keycloak/)");
+        }
+        return dir;
+    }
+}

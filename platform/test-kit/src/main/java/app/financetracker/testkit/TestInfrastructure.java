@@ -1,0 +1,28 @@
+package app.financetracker.testkit;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring Boot test at real infrastructure: the embedded Mongo server, a real Redis and the test
+ * run's Keycloak (or Testcontainers where Docker runs). Use it through {@link ServiceIntegrationTest}.
+ */
+public class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Infra infra = Infra.get();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-infrastructure", Map.of(
+                "spring.mongodb.uri", infra.mongoUri(),
+                "spring.data.redis.host", infra.redisHost(),
+                "spring.data.redis.port", String.valueOf(infra.redisPort()),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", infra.keycloakUrl() + "/realms/finance-tracker",
+                "finance.keycloak.url", infra.keycloakUrl(),
+                // Fast retries so that tests of redelivery and dead-lettering finish in seconds.
+                "finance.streams.claim-idle", "500ms",
+                "finance.streams.sweep-interval", "250ms",
+                "finance.streams.poll-timeout", "200ms")));
+    }
+}

@@ -1,0 +1,99 @@
+package app.financetracker.testkit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Real access tokens from the test run's Keycloak: password grants through the public client
+ * {@code finance-tracker-cli}, and test users made through Keycloak's admin API.
+ */
+public final class Tokens {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "Admin@1234";
+    private static final String REALM = "finance-tracker";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Tokens() {
+    }
+
+    /** The seeded admin's token: roles {@code admin} and {@code super-admin}. */
+    public static String admin() {
+        return password(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** A token of a user who has no realm role at all (exists once per Keycloak). */
+    public static String withoutRole() {
+        ensureUser("no-role-user", "NoRole@1234", List.of());
+        return password("no-role-user", "NoRole@1234");
+    }
+
+    public static String password(String username, String password) {
+        JsonNode token = post(Infra.get().keycloakUrl() + "/realms/" + REALM + "/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "finance-tracker-cli", "username", username,
+                        "password", password));
+        return token.get("access_token").asString();
+    }
+
+    /** Creates the user with those realm roles unless it exists. */
+    public static void ensureUser(String username, String password, List<String> roles) {
+        String keycloak = Infra.get().keycloakUrl();
+        String master = post(keycloak + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", "admin-cli", "username", "kcadmin", "password", "kcadmin")).get("access_token").asString();
+        Map<String, Object> user = Map.of("username", username, "enabled", true, "email", username + "@example.com",
+                "emailVerified", true, "firstName", "Test", "lastName", username,
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        int created = send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM + "/users"))
+                .header("Authorization", "Bearer " + master).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build()).statusCode();
+        if (created == 409 || roles.isEmpty()) {
+            return;
+        }
+        String id = JSON.readTree(send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM
+                + "/users?exact=true&username=" + username)).header("Authorization", "Bearer " + master).build()).body())
+                .get(0).get("id").asString();
+        List<JsonNode> roleRepresentations = roles.stream().map(role -> JSON.readTree(send(HttpRequest.newBuilder(
+                URI.create(keycloak + "/admin/realms/" + REALM + "/roles/" + role))
+                .header("Authorization", "Bearer " + master).build()).body())).toList();
+        send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM + "/users/" + id
+                + "/role-mappings/realm")).header("Authorization", "Bearer " + master)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(roleRepresentations))).build());
+    }
+
+    private static JsonNode post(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Token request to " + url + " failed: " + response.statusCode() + " "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

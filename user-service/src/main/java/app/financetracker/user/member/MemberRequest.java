@@ -1,0 +1,16 @@
+package app.financetracker.user.member;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What an admin sends to create or change a member. */
+record MemberRequest(
+        @NotBlank @Size(max = 100) String firstName,
+        @NotBlank @Size(max = 100) String lastName,
+        @NotBlank @Email @Size(max = 254) String email,
+        @Pattern(regexp = "\\+[1-9][0-9 ]{6,19}", message = "must be in international form, e.g. +32471234567")
+        String phone,
+        Long version) {
+}
