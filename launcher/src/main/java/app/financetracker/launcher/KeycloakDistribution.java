@@ -35,6 +35,10 @@ public final class KeycloakDistribution {
         return properties;
     }
 
+    public static String version() {
+        return BUILD.getProperty("keycloak.version");
+    }
+
     public static Path zip() {
         Path zip = Path.of(System.getProperty("keycloak.dist", BUILD.getProperty("keycloak.dist")));
         if (!Files.isRegularFile(zip)) {
@@ -45,7 +49,7 @@ public final class KeycloakDistribution {
 
     /** Unpacks the distribution under {@code parent} unless already there; returns its home folder. */
     public static synchronized Path unpack(Path parent) {
-        Path home = parent.resolve("keycloak-" + BUILD.getProperty("keycloak.version"));
+        Path home = parent.resolve("keycloak-" + version());
         if (Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             return home;
         }

@@ -1,5 +1,6 @@
 package app.financetracker.testkit;
 
+import app.financetracker.launcher.KeycloakDistribution;
 import java.time.Duration;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -10,7 +11,7 @@ import org.testcontainers.utility.MountableFile;
 /** Real MongoDB 7, Redis 7 and Keycloak in containers, for machines with a Docker engine. */
 final class ContainerInfra implements Infra {
 
-    private static final String KEYCLOAK_IMAGE = "quay.io/keycloak/keycloak:26.3";
+    private static final String KEYCLOAK_IMAGE = "quay.io/keycloak/keycloak:" + KeycloakDistribution.version();
 
     private final MongoDBContainer mongo = new MongoDBContainer("mongo:7");
     private final GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine")
@@ -34,6 +35,9 @@ final class ContainerInfra implements Infra {
     }
 
     static boolean dockerAvailable() {
+        if (System.getenv("DOCKER_HOST") == null && !java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))) {
+            return false; // no engine to ask, and asking logs a page of errors
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {

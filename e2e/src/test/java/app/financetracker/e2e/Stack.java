@@ -1,0 +1,38 @@
+package app.financetracker.e2e;
+
+import app.financetracker.launcher.LocalStack;
+import app.financetracker.testkit.Infra;
+import app.financetracker.testkit.SharedKeycloak;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole stack for the e2e tests, started once per test JVM by the same launcher as {@code ./run.sh}:
+ * every service as its own process from its built jar, with its own embedded Mongo and Redis on ports shifted
+ * by 10000 and the test run's Keycloak. Stopped when the test run ends.
+ */
+public final class Stack implements BeforeAllCallback {
+
+    private static LocalStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Stack.class, key -> {
+            Path root = Path.of(System.getProperty("ft.root"));
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.remove("MONGODB_URI");
+            env.remove("REDIS_HOST");
+            env.put("KEYCLOAK_URL", Infra.get().keycloakUrl());
+            stack = new LocalStack(new LocalStack.Config(root, root.resolve("e2e/target/stack"),
+                    SharedKeycloak.GATEWAY_PORT - 8080, false, env)).start();
+            return (AutoCloseable) stack::stop;
+        }, AutoCloseable.class);
+    }
+
+    public static LocalStack get() {
+        return stack;
+    }
+}
