@@ -9,11 +9,48 @@ export interface Me {
   roles: string[];
 }
 
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as every service answers errors (DESIGN §4). */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly detail: string) {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly problem: Problem = {},
+  ) {
     super(detail);
   }
+
+  /** The per-field messages of a 400 (empty otherwise). */
+  get fieldErrors(): FieldError[] {
+    return Array.isArray(this.problem.errors) ? this.problem.errors : [];
+  }
+
+  /** A service or the network is down for now: worth a retry. */
+  get unavailable(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
 }
+
+export const LOGIN_PATH = '/oauth2/authorization/keycloak';
+
+/** Where the session goes when it ended; an object so that tests can replace it. */
+export const session = {
+  login(): void {
+    window.location.assign(LOGIN_PATH);
+  },
+};
 
 /** The CSRF token the gateway set in the XSRF-TOKEN cookie; echoed on every state-changing request. */
 export function csrfToken(cookies: string = document.cookie): string | undefined {
@@ -29,21 +66,54 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
     const token = csrfToken();
     if (token) headers.set('X-XSRF-TOKEN', token);
   }
-  const response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'The network is unreachable.');
+  }
   if (response.status === 401) {
     // The session ended: back through the Keycloak login.
-    window.location.assign('/oauth2/authorization/keycloak');
+    session.login();
     throw new ApiError(401, 'Signed out');
   }
   if (!response.ok) {
     let detail = response.statusText;
+    let problem: Problem = {};
     try {
-      const problem = await response.json();
-      detail = problem.detail ?? detail;
+      problem = (await response.json()) ?? {};
+      detail = problem.detail ?? problem.title ?? detail;
     } catch {
       /* not a problem document */
     }
-    throw new ApiError(response.status, detail);
+    throw new ApiError(response.status, detail || `HTTP ${response.status}`, problem);
   }
-  return response.status === 204 ? (undefined as T) : response.json();
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A state-changing call with a JSON body. */
+export function send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return api<T>(path, {
+    method,
+    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** `?a=1&b=x` from the given values, leaving out empty ones. */
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Some lists may come as a bare array or as a page; the screens want the items. */
+export function items<T>(body: T[] | { content?: T[] } | null | undefined): T[] {
+  if (Array.isArray(body)) return body;
+  return body?.content ?? [];
 }

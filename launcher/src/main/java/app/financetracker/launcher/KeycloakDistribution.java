@@ -40,7 +40,12 @@ public final class KeycloakDistribution {
     }
 
     public static Path zip() {
-        Path zip = Path.of(System.getProperty("keycloak.dist", BUILD.getProperty("keycloak.dist")));
+        String configured = System.getProperty("keycloak.dist", BUILD.getProperty("keycloak.dist"));
+        Path zip = configured.contains("${")
+                // Resource filtering cannot see Maven's settings: fall back to the default local repository.
+                ? Path.of(System.getProperty("user.home"), ".m2/repository/org/keycloak/keycloak-quarkus-dist",
+                        version(), "keycloak-quarkus-dist-" + version() + ".zip")
+                : Path.of(configured);
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("Keycloak distribution not found at " + zip + ": run ./mvnw package once");
         }

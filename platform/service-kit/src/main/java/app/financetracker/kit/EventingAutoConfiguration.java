@@ -5,6 +5,7 @@ import app.financetracker.kit.outbox.OutboxSource;
 import app.financetracker.kit.stream.StreamConsumers;
 import app.financetracker.kit.stream.StreamEventHandler;
 import app.financetracker.kit.stream.StreamProperties;
+import app.financetracker.kit.stream.StreamsEndpoint;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,5 +37,11 @@ public class EventingAutoConfiguration {
                                     List<StreamEventHandler> handlers, StreamProperties properties,
                                     @Value("${spring.application.name}") String group) {
         return new StreamConsumers(connectionFactory, redis, handlers, group, properties);
+    }
+
+    @Bean
+    @ConditionalOnBean(StreamEventHandler.class)
+    StreamsEndpoint streamsEndpoint(StreamConsumers consumers) {
+        return new StreamsEndpoint(consumers);
     }
 }

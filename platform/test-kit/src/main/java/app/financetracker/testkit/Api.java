@@ -38,6 +38,11 @@ public final class Api {
         return send("GET", path, null, "application/json");
     }
 
+    /** A GET that takes whatever the server sends (metrics, CSV, PDF). */
+    public Response getAny(String path) {
+        return send("GET", path, null, null, "*/*");
+    }
+
     public Response post(String path, Object body) {
         return send("POST", path, body, "application/json");
     }
@@ -52,9 +57,13 @@ public final class Api {
 
     /** Sends {@code body} as is when it is a String, else as JSON. */
     public Response send(String method, String path, Object body, String contentType) {
+        return send(method, path, body, contentType, "application/json, application/problem+json");
+    }
+
+    private Response send(String method, String path, Object body, String contentType, String accept) {
         String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json")
+                .header("Accept", accept)
                 .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(text));
         if (text != null) {

@@ -4,10 +4,7 @@ import app.financetracker.events.EventEnvelope;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
@@ -16,33 +13,30 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
 /**
  * A member of the organisation. Its pending events travel in {@code outbox}, written in the same document
  * write as the change (ADR 0002); a deleted member stays, flagged, until its tombstone is published.
+ * {@code version} counts the member's own changes (optimistic locking and {@code aggregateVersion});
+ * balance updates from transactions do not change it.
  */
 @Document("users")
-class Member {
+public record Member(@Id String id, String firstName, String lastName, @Indexed(unique = true) String email,
+                     String phone, Balance balance, Instant createdAt, Instant updatedAt, long version,
+                     boolean deleted, List<EventEnvelope> outbox) {
 
-    @Id
-    String id;
-    String firstName;
-    String lastName;
-    @Indexed(unique = true)
-    String email;
-    String phone;
-    Balance balance = Balance.ZERO;
-    @CreatedDate
-    Instant createdAt;
-    @LastModifiedDate
-    Instant updatedAt;
-    @Version
-    Long version;
-    boolean deleted;
-    List<EventEnvelope> outbox = List.of();
+    public static final String COLLECTION = "users";
 
     /** The sums per transaction type; {@code outstanding = receivables - collected - debts}. */
-    record Balance(@Field(targetType = FieldType.DECIMAL128) BigDecimal receivables,
-                   @Field(targetType = FieldType.DECIMAL128) BigDecimal debts,
-                   @Field(targetType = FieldType.DECIMAL128) BigDecimal collected,
-                   @Field(targetType = FieldType.DECIMAL128) BigDecimal outstanding) {
+    public record Balance(@Field(targetType = FieldType.DECIMAL128) BigDecimal receivables,
+                          @Field(targetType = FieldType.DECIMAL128) BigDecimal debts,
+                          @Field(targetType = FieldType.DECIMAL128) BigDecimal collected,
+                          @Field(targetType = FieldType.DECIMAL128) BigDecimal outstanding) {
 
-        static final Balance ZERO = new Balance(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        public static final Balance ZERO = of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        public static Balance of(BigDecimal receivables, BigDecimal debts, BigDecimal collected) {
+            return new Balance(receivables, debts, collected, receivables.subtract(collected).subtract(debts));
+        }
+    }
+
+    String displayName() {
+        return firstName + " " + lastName;
     }
 }

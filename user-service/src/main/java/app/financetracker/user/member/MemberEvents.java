@@ -4,7 +4,6 @@ import app.financetracker.events.EventCodec;
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.Streams;
 import app.financetracker.events.UserPayload;
-import app.financetracker.kit.outbox.Outbox;
 import app.financetracker.kit.outbox.OutboxSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,17 +14,12 @@ class MemberEvents {
 
     @Bean
     OutboxSource membersOutbox() {
-        return new OutboxSource("users", Streams.USERS);
+        return new OutboxSource(Member.COLLECTION, Streams.USERS);
     }
 
-    /**
-     * Queues an event carrying the member's state; {@code aggregateVersion} is the version the member has once
-     * this write is stored (Spring Data's {@code @Version} starts at 0 and adds one per save).
-     */
-    static void record(Member member, String type) {
-        long version = member.version == null ? 0 : member.version + 1;
-        UserPayload payload = new UserPayload(member.id, member.firstName, member.lastName, member.email);
-        member.outbox = Outbox.append(member.outbox,
-                EventEnvelope.create(type, member.id, version, EventCodec.write(payload)));
+    /** The event of a member's change; {@code version} is the member's version once the change is stored. */
+    static EventEnvelope event(String type, String id, long version, String firstName, String lastName, String email) {
+        return EventEnvelope.create(type, id, version,
+                EventCodec.write(new UserPayload(id, firstName, lastName, email)));
     }
 }

@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What an admin sends to create or change a member. */
+/**
+ * What an admin sends to create or change a member; {@code version} is required to change one. Read-only
+ * fields sent back (id, balance, timestamps) are ignored.
+ */
 record MemberRequest(
         @NotBlank @Size(max = 100) String firstName,
         @NotBlank @Size(max = 100) String lastName,
@@ -13,4 +16,9 @@ record MemberRequest(
         @Pattern(regexp = "\\+[1-9][0-9 ]{6,19}", message = "must be in international form, e.g. +32471234567")
         String phone,
         Long version) {
+
+    MemberRequest normalized() {
+        String cleanPhone = phone == null || phone.isBlank() ? null : phone.replace(" ", "");
+        return new MemberRequest(firstName.strip(), lastName.strip(), email.strip().toLowerCase(), cleanPhone, version);
+    }
 }

@@ -36,6 +36,7 @@ public class ResourceServerSecurity {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/api/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/actuator/streams/**").hasRole(Roles.SUPER_ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(RealmRolesConverter.jwtAuthenticationConverter()))

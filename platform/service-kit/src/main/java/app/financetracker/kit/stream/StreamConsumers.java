@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -155,6 +156,36 @@ public class StreamConsumers implements SmartLifecycle {
 
     private List<MapRecord<String, String, String>> read(String stream, RecordId id) {
         return redis.<String, String>opsForStream().range(stream, Range.closed(id.getValue(), id.getValue()));
+    }
+
+    /**
+     * Hands every entry of {@code stream}, from its start, to its handler again; returns how many. The
+     * consumer group's position is left alone: this only rebuilds what the handler stores.
+     */
+    public long replay(String stream) {
+        StreamEventHandler handler = handlers.stream().filter(h -> h.stream().equals(stream)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("This service does not consume " + stream));
+        long count = 0;
+        String from = "-";
+        while (true) {
+            List<MapRecord<String, String, String>> batch = redis.<String, String>opsForStream()
+                    .range(stream, Range.rightUnbounded(Range.Bound.inclusive(from)), Limit.limit().count(500));
+            for (MapRecord<String, String, String> record : batch) {
+                if (record.getId().getValue().equals(from)) {
+                    continue;
+                }
+                try {
+                    handler.handle(EventEnvelope.fromFields(record.getValue()));
+                } catch (MalformedEventException e) {
+                    log.debug("Replay skips malformed entry {}", record.getId());
+                }
+                count++;
+            }
+            if (batch.size() < 500) {
+                return count;
+            }
+            from = batch.get(batch.size() - 1).getId().getValue();
+        }
     }
 
     private void onReadError(String stream, Throwable error) {

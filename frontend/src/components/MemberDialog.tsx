@@ -1,0 +1,85 @@
+import { FormEvent, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { send } from '../api';
+import type { Member, MemberInput } from '../types';
+import { announce } from './Announcer';
+import { Dialog } from './Dialog';
+import { FormError, TextField } from './Field';
+import { formErrors, NO_ERRORS } from './formErrors';
+
+const FIELDS = ['firstName', 'lastName', 'email', 'phone'];
+
+interface MemberDialogProps {
+  member?: Member;
+  onClose: () => void;
+  onSaved?: (member: Member) => void;
+}
+
+/** Creates a member, or edits one (sending back its version so a concurrent change is refused, 409). */
+export function MemberDialog({ member, onClose, onSaved }: MemberDialogProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState({
+    firstName: member?.firstName ?? '',
+    lastName: member?.lastName ?? '',
+    email: member?.email ?? '',
+    phone: member?.phone ?? '',
+  });
+  const [errors, setErrors] = useState(NO_ERRORS);
+
+  const save = useMutation({
+    mutationFn: (body: MemberInput) =>
+      member
+        ? send<Member>('PUT', `/api/users/${encodeURIComponent(member.id)}`, { ...body, version: member.version })
+        : send<Member>('POST', '/api/users', body),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      if (member) void queryClient.invalidateQueries({ queryKey: ['user', member.id] });
+      announce(member ? t('members.saved') : t('members.created'));
+      onClose();
+      onSaved?.(saved);
+    },
+    onError: (error) => setErrors(formErrors(error, FIELDS, t, 'email')),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setErrors(NO_ERRORS);
+    save.mutate({
+      firstName: values.firstName.trim(),
+      lastName: values.lastName.trim(),
+      email: values.email.trim(),
+      phone: values.phone.trim() || null,
+    });
+  };
+
+  const bind = (name: keyof typeof values) => ({
+    name,
+    value: values[name],
+    error: errors.fields[name],
+    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
+  });
+
+  return (
+    <Dialog title={member ? t('members.editTitle') : t('members.newTitle')} onClose={onClose} testId="member-dialog">
+      <form onSubmit={submit} noValidate>
+        <FormError message={errors.general} />
+        <div className="form-grid">
+          <TextField label={t('members.firstName')} autoComplete="off" required data-autofocus {...bind('firstName')} />
+          <TextField label={t('members.lastName')} autoComplete="off" required {...bind('lastName')} />
+          <TextField label={t('members.email')} type="email" autoComplete="off" required {...bind('email')} />
+          <TextField label={`${t('members.phone')} ${t('common.optional')}`} type="tel" autoComplete="off" {...bind('phone')} />
+        </div>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={save.isPending} data-testid="member-save">
+            {save.isPending ? t('common.saving') : t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,51 @@
+import { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="loading" data-testid="loading">
+      <span className="spinner" aria-hidden="true" /> {label ?? t('common.loading')}
+    </p>
+  );
+}
+
+/** What to tell the treasurer about a failed call. */
+export function errorMessage(error: unknown, t: TFunction): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return t('errors.network');
+    if (error.unavailable) return t('errors.unavailable');
+    if (error.status === 403) return t('errors.forbidden');
+    if (error.status === 404) return t('errors.notFound');
+    if (error.status === 409) return error.detail || t('errors.conflict');
+    if (error.status === 413) return t('errors.tooLarge');
+    return t('errors.generic', { detail: error.detail });
+  }
+  return t('errors.generic', { detail: error instanceof Error ? error.message : String(error) });
+}
+
+export function ErrorState({ error, onRetry, compact }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
+  const { t } = useTranslation();
+  const detail = error instanceof ApiError && error.unavailable && error.status !== 0 ? error.detail : null;
+  return (
+    <div role="alert" className={compact ? 'error-state compact' : 'error-state'} data-testid="error-state">
+      <p>{errorMessage(error, t)}</p>
+      {detail && <p className="muted small">{detail}</p>}
+      {onRetry && (
+        <button type="button" onClick={onRetry} data-testid="retry">
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return (
+    <p className="empty" data-testid="empty-state">
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,165 @@
+import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api, query } from '../api';
+import { DeleteMemberDialog } from '../components/DeleteMemberDialog';
+import { MemberDialog } from '../components/MemberDialog';
+import { Pagination } from '../components/Pagination';
+import { Empty, ErrorState, Loading } from '../components/QueryState';
+import { parseSort, SortHeader, sortParam, toggleSort } from '../components/SortHeader';
+import { useFormat, useTitle } from '../hooks';
+import { memberName } from '../queries';
+import type { Member, Page } from '../types';
+
+export const MEMBERS_PAGE_SIZE = 20;
+const DEFAULT_SORT = { field: 'lastName', dir: 'asc' } as const;
+
+export function MembersPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  useTitle(t('nav.members'));
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const sort = parseSort(params.get('sort'), DEFAULT_SORT);
+  const page = Math.max(0, Number(params.get('page')) || 0);
+
+  const [search, setSearch] = useState(q);
+  useEffect(() => setSearch((s) => (s.trim() === q ? s : q)), [q]);
+  // Typing searches after a short pause; the search stays in the URL.
+  useEffect(() => {
+    if (search.trim() === q) return;
+    const timer = setTimeout(() => update({ q: search.trim() || null, page: null }, true), 300);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  function update(changes: Record<string, string | null>, replace = false) {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === null || v === '') next.delete(k);
+          else next.set(k, v);
+        }
+        return next;
+      },
+      { replace },
+    );
+  }
+
+  const list = useQuery({
+    queryKey: ['users', 'list', { q, sort: sortParam(sort), page }],
+    queryFn: () =>
+      api<Page<Member>>('/api/users' + query({ q, page, size: MEMBERS_PAGE_SIZE, sort: sortParam(sort) })),
+    placeholderData: keepPreviousData,
+  });
+
+  const [editing, setEditing] = useState<Member | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Member | null>(null);
+  const onSort = (field: string) => update({ sort: sortParam(toggleSort(sort, field)), page: null });
+
+  const members = list.data?.content ?? [];
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h2>{t('members.title')}</h2>
+        <button type="button" className="primary" onClick={() => setEditing('new')} data-testid="member-new">
+          {t('members.new')}
+        </button>
+      </div>
+
+      <form className="toolbar" role="search" onSubmit={(e) => { e.preventDefault(); update({ q: search.trim() || null, page: null }); }}>
+        <label htmlFor="member-search">{t('members.search')}</label>
+        <input
+          id="member-search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t('members.searchPlaceholder')}
+          data-testid="member-search"
+        />
+      </form>
+
+      {list.isPending && <Loading />}
+      {list.isError && !list.data && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isSuccess && members.length === 0 && (
+        <Empty>{q ? t('members.noMatch', { q }) : t('members.empty')}</Empty>
+      )}
+      {members.length > 0 && (
+        <>
+          <p className="muted small" aria-live="polite">
+            {t('members.count', { count: list.data?.page.totalElements ?? members.length })}
+          </p>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('members.title')}>
+            <table className="data" data-testid="members-table">
+              <thead>
+                <tr>
+                  <SortHeader field="lastName" sort={sort} onSort={onSort}>{t('members.name')}</SortHeader>
+                  <SortHeader field="email" sort={sort} onSort={onSort}>{t('members.email')}</SortHeader>
+                  <th scope="col">{t('members.phone')}</th>
+                  <SortHeader field="balance.outstanding" sort={sort} onSort={onSort} className="num">
+                    {t('balance.outstanding')}
+                  </SortHeader>
+                  <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr
+                    key={m.id}
+                    data-testid="member-row"
+                    data-member-id={m.id}
+                    className="clickable"
+                    onClick={(e) => {
+                      if ((e.target as HTMLElement).closest('a,button')) return;
+                      navigate(`/members/${encodeURIComponent(m.id)}`);
+                    }}
+                  >
+                    <td>
+                      <Link to={`/members/${encodeURIComponent(m.id)}`} data-testid="member-link">
+                        {memberName(m)}
+                      </Link>
+                    </td>
+                    <td>{m.email}</td>
+                    <td>{m.phone}</td>
+                    <td className={`num amount ${(m.balance?.outstanding ?? 0) > 0 ? 'owes' : ''}`}>
+                      {format.money(m.balance?.outstanding)}
+                    </td>
+                    <td className="row-actions">
+                      <button type="button" onClick={() => setEditing(m)} data-testid="member-edit"
+                        aria-label={t('members.editNamed', { name: memberName(m) })}>
+                        {t('common.edit')}
+                      </button>
+                      <button type="button" className="danger-text" onClick={() => setDeleting(m)} data-testid="member-delete"
+                        aria-label={t('members.deleteNamed', { name: memberName(m) })}>
+                        {t('common.delete')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            page={page}
+            totalPages={list.data?.page.totalPages ?? 1}
+            onChange={(p) => update({ page: p ? String(p) : null })}
+          />
+        </>
+      )}
+
+      {editing && (
+        <MemberDialog
+          member={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            if (editing === 'new' && saved?.id) navigate(`/members/${encodeURIComponent(saved.id)}`);
+          }}
+        />
+      )}
+      {deleting && <DeleteMemberDialog member={deleting} onClose={() => setDeleting(null)} />}
+    </div>
+  );
+}

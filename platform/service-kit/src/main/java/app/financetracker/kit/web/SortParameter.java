@@ -1,0 +1,31 @@
+package app.financetracker.kit.web;
+
+import java.util.Map;
+import org.springframework.data.domain.Sort;
+
+/**
+ * Turns the API's sort names into document fields, refusing any other: a client can only sort by what the
+ * API documents (and what is indexed).
+ */
+public final class SortParameter {
+
+    private SortParameter() {
+    }
+
+    /** @param allowed API name → document field(s) */
+    public static Sort resolve(Sort requested, Map<String, String[]> allowed, Sort fallback) {
+        if (requested.isUnsorted()) {
+            return fallback;
+        }
+        Sort result = Sort.unsorted();
+        for (Sort.Order order : requested) {
+            String[] fields = allowed.get(order.getProperty());
+            if (fields == null) {
+                throw new BadRequestException("sort", "cannot sort by '" + order.getProperty() + "'; use one of "
+                        + String.join(", ", allowed.keySet()));
+            }
+            result = result.and(Sort.by(order.getDirection(), fields));
+        }
+        return result.and(fallback);
+    }
+}

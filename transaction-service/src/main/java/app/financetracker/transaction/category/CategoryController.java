@@ -1,0 +1,60 @@
+package app.financetracker.transaction.category;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/categories")
+class CategoryController {
+
+    private final CategoryService categories;
+
+    CategoryController(CategoryService categories) {
+        this.categories = categories;
+    }
+
+    @GetMapping
+    List<CategoryResponse> list() {
+        return categories.all().stream().map(CategoryResponse::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    CategoryResponse get(@PathVariable String id) {
+        return categories.find(id).map(CategoryResponse::of)
+                .orElseThrow(() -> new app.financetracker.kit.web.NotFoundException("Category", id));
+    }
+
+    @PostMapping
+    ResponseEntity<CategoryResponse> create(@Valid @RequestBody CategoryRequest request) {
+        Category created = categories.create(request);
+        return ResponseEntity.created(URI.create("/api/categories/" + created.id())).body(CategoryResponse.of(created));
+    }
+
+    @PutMapping("/{id}")
+    CategoryResponse update(@PathVariable String id, @Valid @RequestBody CategoryRequest request) {
+        return CategoryResponse.of(categories.update(id, request));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        categories.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    record CategoryResponse(String id, String name, String color, long version) {
+
+        static CategoryResponse of(Category category) {
+            return new CategoryResponse(category.id(), category.name(), category.color(), category.version());
+        }
+    }
+}

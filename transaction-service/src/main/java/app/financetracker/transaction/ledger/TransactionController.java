@@ -1,0 +1,68 @@
+package app.financetracker.transaction.ledger;
+
+import app.financetracker.kit.web.PageResponse;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/transactions")
+class TransactionController {
+
+    private final TransactionService transactions;
+
+    TransactionController(TransactionService transactions) {
+        this.transactions = transactions;
+    }
+
+    /** The global view: every filter optional and cumulative; {@code sort=date|category|amount,asc|desc}. */
+    @GetMapping
+    PageResponse<TransactionResponse> list(@RequestParam(required = false) String userId,
+                                           @RequestParam(required = false) TransactionType type,
+                                           @RequestParam(required = false) String categoryId,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                           @RequestParam(required = false) BigDecimal minAmount,
+                                           @RequestParam(required = false) BigDecimal maxAmount,
+                                           @RequestParam(required = false) String q,
+                                           @PageableDefault(size = 20) Pageable pageable) {
+        return transactions.list(new TransactionFilter(userId, type, categoryId, from, to, minAmount, maxAmount, q),
+                pageable);
+    }
+
+    @GetMapping("/{id}")
+    TransactionResponse get(@PathVariable String id) {
+        return transactions.get(id);
+    }
+
+    @PostMapping
+    ResponseEntity<TransactionResponse> create(@Valid @RequestBody TransactionRequest request) {
+        TransactionResponse created = transactions.create(request);
+        return ResponseEntity.created(URI.create("/api/transactions/" + created.id())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    TransactionResponse update(@PathVariable String id, @Valid @RequestBody TransactionRequest request) {
+        return transactions.update(id, request);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        transactions.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,209 @@
+package app.financetracker.transaction.ledger;
+
+import app.financetracker.events.EventCodec;
+import app.financetracker.events.EventEnvelope;
+import app.financetracker.events.EventTypes;
+import app.financetracker.kit.outbox.Outbox;
+import app.financetracker.kit.outbox.OutboxRelay;
+import app.financetracker.kit.web.BadRequestException;
+import app.financetracker.kit.web.ConflictException;
+import app.financetracker.kit.web.NotFoundException;
+import app.financetracker.kit.web.PageResponse;
+import app.financetracker.kit.web.SortParameter;
+import app.financetracker.kit.web.UnprocessableException;
+import app.financetracker.transaction.category.Category;
+import app.financetracker.transaction.category.CategoryService;
+import app.financetracker.transaction.member.MemberDirectory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.types.Decimal128;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Transactions, each change written with its event in one document write (ADR 0002). A transaction refers to
+ * a member known from this service's own projection of {@code events:users} and, optionally, a category.
+ */
+@Service
+public class TransactionService {
+
+    private static final Map<String, String[]> SORTS = Map.of(
+            "date", new String[] {"date", "createdAt"},
+            "category", new String[] {"categoryName", "date"},
+            "amount", new String[] {"amount"});
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "date", "createdAt");
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final MemberDirectory members;
+    private final CategoryService categories;
+
+    TransactionService(MongoTemplate mongo, OutboxRelay relay, MemberDirectory members, CategoryService categories) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.members = members;
+        this.categories = categories;
+    }
+
+    PageResponse<TransactionResponse> list(TransactionFilter filter, Pageable pageable) {
+        Query query = Query.query(filter.toCriteria());
+        long total = mongo.count(query, Transaction.class);
+        Sort sort = SortParameter.resolve(pageable.getSort(), SORTS, NEWEST_FIRST).and(Sort.by("_id"));
+        List<Transaction> page = mongo.find(
+                query.with(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort)), Transaction.class);
+        return PageResponse.of(new PageImpl<>(page, pageable, total), TransactionResponse::of);
+    }
+
+    TransactionResponse get(String id) {
+        return TransactionResponse.of(find(id));
+    }
+
+    TransactionResponse create(TransactionRequest request) {
+        String userName = memberName(request.userId());
+        Category category = category(request.categoryId());
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        Transaction draft = new Transaction(id, request.userId(), userName, request.type(), request.amount(),
+                category == null ? null : category.id(), category == null ? null : category.name(),
+                request.date().toString(), clean(request.description()), now, now, 0, false, List.of());
+        Transaction transaction = withEvent(draft, EventTypes.TRANSACTION_CREATED);
+        mongo.insert(transaction);
+        relay.wakeUp();
+        return TransactionResponse.of(transaction);
+    }
+
+    TransactionResponse update(String id, TransactionRequest request) {
+        if (request.version() == null) {
+            throw new BadRequestException("version", "is required to update");
+        }
+        Transaction current = find(id);
+        String userName = memberName(request.userId());
+        Category category = category(request.categoryId());
+        Transaction changed = new Transaction(id, request.userId(), userName, request.type(), request.amount(),
+                category == null ? null : category.id(), category == null ? null : category.name(),
+                request.date().toString(), clean(request.description()), current.createdAt(), Instant.now(),
+                request.version() + 1, false, List.of());
+        Update update = new Update().set("userId", changed.userId()).set("userName", userName)
+                .set("type", changed.type().name()).set("amount", new Decimal128(changed.amount()))
+                .set("categoryId", changed.categoryId()).set("categoryName", changed.categoryName())
+                .set("date", changed.date()).set("description", changed.description())
+                .set("updatedAt", changed.updatedAt());
+        Transaction updated = replace(id, request.version(), update, changed, EventTypes.TRANSACTION_UPDATED);
+        if (updated == null) {
+            throw new ConflictException("Transaction " + id
+                    + " was changed in the meantime: reload it and apply your change again.");
+        }
+        return TransactionResponse.of(updated);
+    }
+
+    void delete(String id) {
+        Transaction current = find(id);
+        if (!tombstone(current)) {
+            throw new ConflictException("Transaction " + id + " was changed in the meantime: reload it and try again.");
+        }
+    }
+
+    /** Deletes every transaction of a member that no longer exists, each with its tombstone. */
+    public void deleteAllOf(String memberId) {
+        for (Transaction transaction : live(Criteria.where("userId").is(memberId))) {
+            tombstone(transaction);
+        }
+    }
+
+    /** Keeps the copied member name current; the other services learn the new name from the same event. */
+    public void renameMember(String memberId, String userName) {
+        mongo.updateMulti(Query.query(Criteria.where("userId").is(memberId)), new Update().set("userName", userName),
+                Transaction.class);
+    }
+
+    /** A renamed category: every transaction in it gets the new name and publishes it (reports show it). */
+    public void renameCategory(String categoryId, String name) {
+        for (Transaction t : live(Criteria.where("categoryId").is(categoryId).and("categoryName").ne(name))) {
+            Transaction renamed = new Transaction(t.id(), t.userId(), t.userName(), t.type(), t.amount(),
+                    t.categoryId(), name, t.date(), t.description(), t.createdAt(), t.updatedAt(), t.version() + 1,
+                    false, List.of());
+            replace(t.id(), t.version(), new Update().set("categoryName", name), renamed, EventTypes.TRANSACTION_UPDATED);
+        }
+    }
+
+    public boolean anyInCategory(String categoryId) {
+        return mongo.exists(Query.query(Criteria.where("categoryId").is(categoryId).and("deleted").is(false)),
+                Transaction.class);
+    }
+
+    public long countOf(String memberId) {
+        return mongo.count(Query.query(Criteria.where("userId").is(memberId).and("deleted").is(false)),
+                Transaction.class);
+    }
+
+    private List<Transaction> live(Criteria criteria) {
+        return mongo.find(Query.query(criteria.and("deleted").is(false)), Transaction.class);
+    }
+
+    private boolean tombstone(Transaction current) {
+        Transaction last = new Transaction(current.id(), current.userId(), current.userName(), current.type(),
+                current.amount(), current.categoryId(), current.categoryName(), current.date(), current.description(),
+                current.createdAt(), Instant.now(), current.version() + 1, true, List.of());
+        Update update = new Update().set(Outbox.DELETED_FIELD, true).set("updatedAt", last.updatedAt());
+        boolean done = replace(current.id(), current.version(), update, last, EventTypes.TRANSACTION_DELETED) != null;
+        return done;
+    }
+
+    /** Applies {@code update} if the stored version is still {@code expected}, with the event of {@code after}. */
+    private Transaction replace(String id, long expected, Update update, Transaction after, String eventType) {
+        update.set("version", after.version()).push(Outbox.FIELD, event(after, eventType));
+        Transaction updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("version").is(expected)
+                        .and("deleted").is(false)), update, FindAndModifyOptions.options().returnNew(true),
+                Transaction.class);
+        if (updated != null) {
+            relay.wakeUp();
+        }
+        return updated;
+    }
+
+    private static Transaction withEvent(Transaction t, String type) {
+        return new Transaction(t.id(), t.userId(), t.userName(), t.type(), t.amount(), t.categoryId(), t.categoryName(),
+                t.date(), t.description(), t.createdAt(), t.updatedAt(), t.version(), t.deleted(),
+                Outbox.append(t.outbox(), event(t, type)));
+    }
+
+    private static EventEnvelope event(Transaction t, String type) {
+        return EventEnvelope.create(type, t.id(), t.version(), EventCodec.write(t.payload()));
+    }
+
+    private Transaction find(String id) {
+        Transaction transaction = mongo.findOne(Query.query(Criteria.where("_id").is(id).and("deleted").is(false)),
+                Transaction.class);
+        if (transaction == null) {
+            throw new NotFoundException("Transaction", id);
+        }
+        return transaction;
+    }
+
+    private String memberName(String memberId) {
+        return members.displayName(memberId)
+                .orElseThrow(() -> new UnprocessableException("userId", "There is no member " + memberId + "."));
+    }
+
+    private Category category(String categoryId) {
+        if (categoryId == null || categoryId.isBlank()) {
+            return null;
+        }
+        return categories.find(categoryId)
+                .orElseThrow(() -> new UnprocessableException("categoryId", "There is no category " + categoryId + "."));
+    }
+
+    private static String clean(String description) {
+        return description == null || description.isBlank() ? null : description.strip();
+    }
+}

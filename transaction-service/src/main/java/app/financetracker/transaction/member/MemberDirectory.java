@@ -1,0 +1,75 @@
+package app.financetracker.transaction.member;
+
+import app.financetracker.events.EventCodec;
+import app.financetracker.events.EventEnvelope;
+import app.financetracker.events.EventTypes;
+import app.financetracker.events.Streams;
+import app.financetracker.events.UserPayload;
+import app.financetracker.kit.projection.VersionedProjection;
+import app.financetracker.kit.stream.StreamEventHandler;
+import app.financetracker.transaction.ledger.TransactionService;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * This service's own view of the members, built from {@code events:users} (it never reads user-service's
+ * data): who exists, under which name. A deleted member takes their transactions along, so that balances,
+ * feed and reports all follow.
+ */
+@Component
+public class MemberDirectory implements StreamEventHandler {
+
+    static final String COLLECTION = "members";
+    private static final java.util.Set<String> MEMBER_EVENTS = java.util.Set.of(EventTypes.USER_CREATED,
+            EventTypes.USER_UPDATED, EventTypes.USER_DELETED);
+
+    private final MongoTemplate mongo;
+    private final TransactionService transactions;
+
+    MemberDirectory(MongoTemplate mongo, @Lazy TransactionService transactions) {
+        this.mongo = mongo;
+        this.transactions = transactions;
+    }
+
+    /** The member's display name, unless unknown or deleted. */
+    public Optional<String> displayName(String memberId) {
+        Document member = mongo.findOne(Query.query(Criteria.where("_id").is(memberId).and("deleted").is(false)),
+                Document.class, COLLECTION);
+        return Optional.ofNullable(member).map(m -> m.getString("displayName"));
+    }
+
+    @Override
+    public String stream() {
+        return Streams.USERS;
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        if (!MEMBER_EVENTS.contains(event.type())) {
+            return;
+        }
+        boolean deleted = event.type().equals(EventTypes.USER_DELETED);
+        UserPayload member = EventCodec.read(event, UserPayload.class);
+        Update update = new Update().set("displayName", member.displayName()).set("deleted", deleted);
+        VersionedProjection.applyIfNewer(mongo, COLLECTION, event.aggregateId(), event.aggregateVersion(), update);
+        // Done on every delivery, not only the first: a retry after a failure half-way completes the work.
+        if (isCurrent(event.aggregateId(), event.aggregateVersion())) {
+            if (deleted) {
+                transactions.deleteAllOf(event.aggregateId());
+            } else {
+                transactions.renameMember(event.aggregateId(), member.displayName());
+            }
+        }
+    }
+
+    private boolean isCurrent(String memberId, long version) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(memberId).and(VersionedProjection.VERSION).is(version)),
+                COLLECTION);
+    }
+}

@@ -1,0 +1,160 @@
+package app.financetracker.user.member;
+
+import app.financetracker.events.EventTypes;
+import app.financetracker.kit.outbox.Outbox;
+import app.financetracker.kit.outbox.OutboxRelay;
+import app.financetracker.kit.web.ConflictException;
+import app.financetracker.kit.web.NotFoundException;
+import app.financetracker.kit.web.PageResponse;
+import app.financetracker.kit.web.SortParameter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.annotation.Caching;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Members, read through a Redis cache (a profile per member, and list pages) with targeted invalidation: a
+ * change to one member evicts that member's profile and the list pages, nothing else (ADR 0005).
+ */
+@Service
+public class MemberService {
+
+    static final String PROFILES = "member";
+    static final String PAGES = "member-pages";
+    private static final Map<String, String[]> SORTS = Map.of(
+            "lastName", new String[] {"lastName", "firstName"},
+            "firstName", new String[] {"firstName", "lastName"},
+            "email", new String[] {"email"},
+            "createdAt", new String[] {"createdAt"},
+            "outstanding", new String[] {"balance.outstanding"});
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+
+    MemberService(MongoTemplate mongo, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.relay = relay;
+    }
+
+    @Cacheable(cacheNames = PROFILES, key = "#id")
+    public MemberResponse get(String id) {
+        return MemberResponse.of(find(id));
+    }
+
+    @Cacheable(cacheNames = PAGES, key = "(#q == null ? '' : #q.strip().toLowerCase()) + '|' + #pageable.pageNumber + '|' + #pageable.pageSize + '|' + #pageable.sort")
+    public PageResponse<MemberResponse> list(String q, Pageable pageable) {
+        Criteria criteria = Criteria.where("deleted").is(false);
+        if (q != null && !q.isBlank()) {
+            // Literal, case-insensitive: the text is quoted, never read as a regex.
+            Pattern literal = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
+            criteria = criteria.orOperator(Criteria.where("firstName").regex(literal),
+                    Criteria.where("lastName").regex(literal), Criteria.where("email").regex(literal),
+                    Criteria.where("phone").regex(literal));
+        }
+        Sort sort = SortParameter.resolve(pageable.getSort(), SORTS, Sort.by("_id"));
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, Member.class);
+        List<Member> members = mongo.find(query.with(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort)),
+                Member.class);
+        return PageResponse.of(new PageImpl<>(members, pageable, total), MemberResponse::of);
+    }
+
+    @CacheEvict(cacheNames = PAGES, allEntries = true)
+    public MemberResponse create(MemberRequest request) {
+        String id = UUID.randomUUID().toString();
+        MemberRequest clean = request.normalized();
+        Instant now = Instant.now();
+        Member member = new Member(id, clean.firstName(), clean.lastName(), clean.email(), clean.phone(),
+                Member.Balance.ZERO, now, now, 0, false, List.of(MemberEvents.event(EventTypes.USER_CREATED, id, 0,
+                clean.firstName(), clean.lastName(), clean.email())));
+        try {
+            mongo.insert(member);
+        } catch (DuplicateKeyException e) {
+            throw emailTaken(clean.email());
+        }
+        relay.wakeUp();
+        return MemberResponse.of(member);
+    }
+
+    @Caching(evict = {@CacheEvict(cacheNames = PROFILES, key = "#id"), @CacheEvict(cacheNames = PAGES, allEntries = true)})
+    public MemberResponse update(String id, MemberRequest request) {
+        if (request.version() == null) {
+            throw new app.financetracker.kit.web.BadRequestException("version", "is required to update");
+        }
+        MemberRequest clean = request.normalized();
+        long next = request.version() + 1;
+        Update update = new Update().set("firstName", clean.firstName()).set("lastName", clean.lastName())
+                .set("email", clean.email()).set("phone", clean.phone()).set("updatedAt", Instant.now())
+                .set("version", next)
+                .push(Outbox.FIELD, MemberEvents.event(EventTypes.USER_UPDATED, id, next, clean.firstName(),
+                        clean.lastName(), clean.email()));
+        Member updated;
+        try {
+            updated = mongo.findAndModify(current(id, request.version()), update,
+                    FindAndModifyOptions.options().returnNew(true), Member.class);
+        } catch (DuplicateKeyException e) {
+            throw emailTaken(clean.email());
+        }
+        if (updated == null) {
+            throw staleOrMissing(id);
+        }
+        relay.wakeUp();
+        return MemberResponse.of(updated);
+    }
+
+    /** Soft-deletes the member with its tombstone; the relay removes the document once that is published. */
+    @Caching(evict = {@CacheEvict(cacheNames = PROFILES, key = "#id"), @CacheEvict(cacheNames = PAGES, allEntries = true)})
+    public void delete(String id) {
+        Member member = find(id);
+        long next = member.version() + 1;
+        Update update = new Update().set(Outbox.DELETED_FIELD, true).set("version", next).set("updatedAt", Instant.now())
+                .push(Outbox.FIELD, MemberEvents.event(EventTypes.USER_DELETED, id, next, member.firstName(),
+                        member.lastName(), member.email()));
+        if (mongo.updateFirst(current(id, member.version()), update, Member.class).getModifiedCount() == 0) {
+            throw staleOrMissing(id);
+        }
+        relay.wakeUp();
+    }
+
+    /** Stores a balance recomputed from the member's transactions (see the balance package). */
+    @Caching(evict = {@CacheEvict(cacheNames = PROFILES, key = "#id"), @CacheEvict(cacheNames = PAGES, allEntries = true)})
+    public void storeBalance(String id, Member.Balance balance) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("balance", balance), Member.class);
+    }
+
+    private Member find(String id) {
+        Member member = mongo.findOne(Query.query(Criteria.where("_id").is(id).and("deleted").is(false)), Member.class);
+        if (member == null) {
+            throw new NotFoundException("Member", id);
+        }
+        return member;
+    }
+
+    private static Query current(String id, long version) {
+        return Query.query(Criteria.where("_id").is(id).and("version").is(version).and("deleted").is(false));
+    }
+
+    private RuntimeException staleOrMissing(String id) {
+        find(id); // 404 when it is gone
+        return new ConflictException("Member " + id + " was changed in the meantime: reload it and apply your change again.");
+    }
+
+    private static ConflictException emailTaken(String email) {
+        return new ConflictException("Another member already uses " + email + ".");
+    }
+}

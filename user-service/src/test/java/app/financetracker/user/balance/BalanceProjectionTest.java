@@ -1,0 +1,201 @@
+package app.financetracker.user.balance;
+
+import static app.financetracker.testkit.TestEvents.publishTransaction;
+import static app.financetracker.testkit.TestEvents.transaction;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.financetracker.events.EventEnvelope;
+import app.financetracker.events.EventTypes;
+import app.financetracker.events.Streams;
+import app.financetracker.kit.stream.StreamConsumers;
+import app.financetracker.kit.stream.StreamEventHandler;
+import app.financetracker.kit.stream.StreamProperties;
+import app.financetracker.testkit.Api;
+import app.financetracker.testkit.ServiceIntegrationTest;
+import app.financetracker.testkit.TestEvents;
+import app.financetracker.testkit.Tokens;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** Balances follow transaction events: exactly, whatever the delivery order or repetition. */
+@ServiceIntegrationTest
+class BalanceProjectionTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    RedisConnectionFactory connectionFactory;
+    @Autowired
+    BalanceProjection projection;
+    @Autowired
+    StreamProperties properties;
+
+    Api admin;
+
+    @BeforeEach
+    void setUp() {
+        admin = Api.at("http://localhost:" + port).as(Tokens.admin());
+    }
+
+    private String newMember() {
+        var created = admin.post("/api/users", Map.of("firstName", "Lucas", "lastName", "Dupont",
+                "email", "lucas-" + UUID.randomUUID() + "@example.com"));
+        assertThat(created.status()).isEqualTo(201);
+        return created.at("/id");
+    }
+
+    private void awaitBalance(String memberId, String receivables, String debts, String collected, String outstanding) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var member = admin.get("/api/users/" + memberId);
+            assertThat(member.json().at("/balance/receivables").decimalValue()).isEqualByComparingTo(receivables);
+            assertThat(member.json().at("/balance/debts").decimalValue()).isEqualByComparingTo(debts);
+            assertThat(member.json().at("/balance/collected").decimalValue()).isEqualByComparingTo(collected);
+            assertThat(member.json().at("/balance/outstanding").decimalValue()).isEqualByComparingTo(outstanding);
+        });
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void theSeedsExampleMemberOwesNothing() {
+        String lucas = newMember();
+
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, id(), 0, lucas, "RECEIVABLE", "300"));
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, id(), 0, lucas, "DEBT", "150"));
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, id(), 0, lucas, "COLLECTED", "150"));
+
+        awaitBalance(lucas, "300", "150", "150", "0");
+    }
+
+    @Test
+    void editingMovingAndDeletingATransactionAdjustsEveryMemberConcerned() {
+        String a = newMember();
+        String b = newMember();
+        String t = id();
+
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, t, 0, a, "RECEIVABLE", "120.50"));
+        awaitBalance(a, "120.50", "0", "0", "120.50");
+
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_UPDATED, t, 1, a, "COLLECTED", "80"));
+        awaitBalance(a, "0", "0", "80", "-80");
+
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_UPDATED, t, 2, b, "COLLECTED", "80"));
+        awaitBalance(a, "0", "0", "0", "0");
+        awaitBalance(b, "0", "0", "80", "-80");
+
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_DELETED, t, 3, b, "COLLECTED", "80"));
+        awaitBalance(b, "0", "0", "0", "0");
+    }
+
+    @Test
+    void duplicateAndOutOfOrderDeliveryGiveTheSameBalance() {
+        String member = newMember();
+        String t = id();
+        EventEnvelope created = transaction(EventTypes.TRANSACTION_CREATED, t, 0, member, "RECEIVABLE", "10");
+        EventEnvelope edited = transaction(EventTypes.TRANSACTION_UPDATED, t, 1, member, "RECEIVABLE", "25");
+        EventEnvelope deletedOther = transaction(EventTypes.TRANSACTION_DELETED, id(), 5, member, "DEBT", "7");
+
+        // The edit arrives first, then the creation twice, then the edit again; a deletion precedes its creation.
+        publishTransaction(redis, edited);
+        publishTransaction(redis, created);
+        publishTransaction(redis, created);
+        publishTransaction(redis, edited);
+        publishTransaction(redis, deletedOther);
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, deletedOther.aggregateId(), 0, member,
+                "DEBT", "7"));
+        String marker = id();
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, marker, 0, member, "COLLECTED", "1"));
+
+        awaitBalance(member, "25", "0", "1", "24");
+    }
+
+    @Test
+    void replayingTheWholeStreamChangesNoBalance() {
+        String member = newMember();
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, id(), 0, member, "RECEIVABLE", "42"));
+        awaitBalance(member, "42", "0", "0", "42");
+
+        var replay = admin.post("/actuator/streams/" + Streams.TRANSACTIONS, null);
+
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().at("/replayed").asLong()).isPositive();
+        awaitBalance(member, "42", "0", "0", "42");
+    }
+
+    @Test
+    void poisonEventGoesToTheDeadLetterStreamWhileConsumptionGoesOn() {
+        String member = newMember();
+        String poisonId = id();
+        publishTransaction(redis, EventEnvelope.create(EventTypes.TRANSACTION_CREATED, poisonId, 0, "{\"amount\": "));
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, id(), 0, member, "DEBT", "5"));
+
+        awaitBalance(member, "0", "5", "0", "-5");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                TestEvents.entries(redis, Streams.deadLetter(Streams.TRANSACTIONS)))
+                .anySatisfy(entry -> {
+                    assertThat(entry).containsEntry("aggregateId", poisonId).containsEntry("group", "user-service");
+                    assertThat(entry.get("error")).contains("Unreadable");
+                }));
+    }
+
+    @Test
+    void twoInstancesInOneGroupShareAThousandEventsAndEveryBalanceIsExact() {
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            members.add(newMember());
+        }
+        AtomicInteger secondInstance = new AtomicInteger();
+        StreamEventHandler counting = new StreamEventHandler() {
+            @Override
+            public String stream() {
+                return Streams.TRANSACTIONS;
+            }
+
+            @Override
+            public void handle(EventEnvelope event) {
+                projection.handle(event);
+                secondInstance.incrementAndGet();
+            }
+        };
+        StreamConsumers second = new StreamConsumers(connectionFactory, redis, List.of(counting), "user-service",
+                properties);
+        second.start();
+        try {
+            Random random = new Random(42);
+            Map<String, BigDecimal> expected = new HashMap<>();
+            for (int i = 0; i < 1000; i++) {
+                String member = members.get(random.nextInt(members.size()));
+                BigDecimal amount = BigDecimal.valueOf(random.nextInt(100_000), 2);
+                expected.merge(member, amount, BigDecimal::add);
+                publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, id(), 0, member, "RECEIVABLE",
+                        amount.toPlainString()));
+            }
+
+            for (String member : members) {
+                String sum = expected.getOrDefault(member, BigDecimal.ZERO).toPlainString();
+                awaitBalance(member, sum, "0", "0", sum);
+            }
+            assertThat(secondInstance.get()).as("events handled by the second instance").isBetween(1, 999);
+        } finally {
+            second.stop();
+        }
+    }
+}
