@@ -6,6 +6,13 @@ export default defineConfig({
   build: {
     outDir: 'target/classes/static',
     emptyOutDir: true,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // Libraries ship "use client" for React Server Components; meaningless in this SPA.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: {
     // `npm run dev` against a running gateway: the session cookie stays on the gateway's origin.
@@ -14,5 +21,6 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     globals: true,
+    setupFiles: ['src/test/setup.ts'],
   },
 });

@@ -1,4 +1,5 @@
 import { Component, ErrorInfo, lazy, ReactNode, Suspense } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { csrfToken } from './api';
@@ -52,6 +53,7 @@ export function Layout() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const location = useLocation();
+  const queryClient = useQueryClient();
 
   return (
     <div className="app">
@@ -65,7 +67,15 @@ export function Layout() {
         <div className="tools">
           <label className="language">
             <span className="visually-hidden">{t('app.language')}</span>
-            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value)} data-testid="language-switch">
+            <select
+              value={i18n.language}
+              onChange={(e) => {
+                setLanguage(e.target.value);
+                // Notification messages are written by the service in the language asked for.
+                void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+              }}
+              data-testid="language-switch"
+            >
               {LANGUAGES.map((l) => (
                 <option key={l.code} value={l.code} lang={l.code}>
                   {l.label}
@@ -75,7 +85,16 @@ export function Layout() {
           </label>
           {me.data && <NotificationBell />}
           {me.data && (
-            <form method="post" action="/logout" className="signout">
+            <form
+              method="post"
+              action="/logout"
+              className="signout"
+              // The token is read again at the last moment, in case the gateway renewed the cookie meanwhile.
+              onSubmit={(e) => {
+                const field = e.currentTarget.elements.namedItem('_csrf');
+                if (field instanceof HTMLInputElement) field.value = csrfToken() ?? '';
+              }}
+            >
               <input type="hidden" name="_csrf" value={csrfToken() ?? ''} />
               <span className="who" data-testid="current-user">
                 {displayName(me.data)}

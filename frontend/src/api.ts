@@ -61,6 +61,9 @@ export function csrfToken(cookies: string = document.cookie): string | undefined
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json');
+  // Texts made by the services (e.g. notification messages) come in the console's language.
+  const language = typeof document !== 'undefined' ? document.documentElement.lang : '';
+  if (language) headers.set('Accept-Language', language);
   const method = (init.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();

@@ -17,15 +17,16 @@ export function Dialog({ title, onClose, children, testId, describedBy }: Dialog
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  useFocusTrap(ref, onClose);
 
-  // The page behind is out of reach while the dialog is open.
+  // The page behind is out of reach while the dialog is open. Declared before the focus trap so that on
+  // close the page is reachable again before the trap gives focus back to the opener.
   useEffect(() => {
     const root = document.getElementById('root');
     if (!root) return;
     root.setAttribute('inert', '');
     return () => root.removeAttribute('inert');
   }, []);
+  useFocusTrap(ref, onClose);
 
   return createPortal(
     <div className="backdrop">

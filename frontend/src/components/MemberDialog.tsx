@@ -69,7 +69,7 @@ export function MemberDialog({ member, onClose, onSaved }: MemberDialogProps) {
           <TextField label={t('members.firstName')} autoComplete="off" required data-autofocus {...bind('firstName')} />
           <TextField label={t('members.lastName')} autoComplete="off" required {...bind('lastName')} />
           <TextField label={t('members.email')} type="email" autoComplete="off" required {...bind('email')} />
-          <TextField label={`${t('members.phone')} ${t('common.optional')}`} type="tel" autoComplete="off" {...bind('phone')} />
+          <TextField label={`${t('members.phone')} ${t('common.optional')}`} type="tel" autoComplete="off" hint={t('members.phoneHint')} {...bind('phone')} />
         </div>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>

@@ -1,4 +1,5 @@
 import { RefObject, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -103,7 +104,7 @@ export function NotificationPanel({ id, bellRef, onClose }: PanelProps) {
   const format = useFormat();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const ref = useRef<HTMLElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useFocusTrap(ref, onClose);
 
@@ -144,8 +145,9 @@ export function NotificationPanel({ id, bellRef, onClose }: PanelProps) {
   const notifications = list.data?.content ?? [];
   const anyUnread = notifications.some((n) => !n.read);
 
-  return (
-    <aside
+  // Rendered at the end of the body: above everything, and styled on its own rather than as part of the top bar.
+  return createPortal(
+    <div
       ref={ref}
       id={id}
       className="notification-panel"
@@ -200,7 +202,8 @@ export function NotificationPanel({ id, bellRef, onClose }: PanelProps) {
           ))}
         </ul>
       )}
-    </aside>
+    </div>,
+    document.body,
   );
 }
 

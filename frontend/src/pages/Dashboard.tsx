@@ -45,7 +45,7 @@ export function Dashboard() {
     <div className="page dashboard">
       {me.data && <h2 data-testid="welcome">{t('dashboard.welcome', { name: displayName(me.data) })}</h2>}
 
-      <section aria-labelledby="totals-title" className="panel" data-testid="dashboard-totals">
+      <section className="panel" data-testid="dashboard-totals">
         <h3 id="totals-title">{t('dashboard.totals')}</h3>
         {members.isPending && <Loading />}
         {members.isError && <ErrorState error={members.error} onRetry={() => void members.refetch()} />}
@@ -58,7 +58,7 @@ export function Dashboard() {
       </section>
 
       <div className="columns">
-        <section aria-labelledby="debtors-title" className="panel" data-testid="top-debtors">
+        <section className="panel" data-testid="top-debtors">
           <h3 id="debtors-title">{t('dashboard.owesMost')}</h3>
           {members.isPending && <Loading />}
           {members.isError && <ErrorState error={members.error} onRetry={() => void members.refetch()} compact />}
@@ -75,7 +75,7 @@ export function Dashboard() {
           )}
         </section>
 
-        <section aria-labelledby="recent-title" className="panel" data-testid="recent-activity">
+        <section className="panel" data-testid="recent-activity">
           <h3 id="recent-title">{t('dashboard.recent')}</h3>
           {recent.isPending && <Loading />}
           {recent.isError && <ErrorState error={recent.error} onRetry={() => void recent.refetch()} compact />}
@@ -95,7 +95,7 @@ export function Dashboard() {
         </section>
       </div>
 
-      <section aria-labelledby="chart-title" className="panel">
+      <section className="panel">
         <h3 id="chart-title">{t('dashboard.chart')}</h3>
         {chartTransactions.isPending && <Loading />}
         {chartTransactions.isError && (

@@ -137,12 +137,12 @@ export function MemberProfilePage() {
         </div>
       </div>
 
-      <section aria-labelledby="balance-title" className="panel">
+      <section className="panel">
         <h3 id="balance-title">{t('members.balance')}</h3>
         <BalanceCards balance={m.balance ?? EMPTY_BALANCE} testIdPrefix="balance" />
       </section>
 
-      <section aria-labelledby="tx-title" className="panel">
+      <section className="panel">
         <div className="section-head">
           <h3 id="tx-title">{t('transactions.title')}</h3>
           <button type="button" className="primary" onClick={() => setTxDialog('new')} data-testid="transaction-new">
@@ -185,7 +185,7 @@ export function MemberProfilePage() {
                         data-transaction-id={tx.id}
                         data-highlighted={isHighlighted ? 'true' : undefined}
                       >
-                        <td>{format.date(tx.date)}</td>
+                        <td className="nowrap">{format.date(tx.date)}</td>
                         <td><span className={`type type-${tx.type}`}>{t(`types.${tx.type}`)}</span></td>
                         <td><CategoryBadge name={tx.categoryName} color={tx.categoryId ? colors.get(tx.categoryId) : null} /></td>
                         <td className="description">{tx.description}</td>

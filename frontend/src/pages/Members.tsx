@@ -99,7 +99,7 @@ export function MembersPage() {
                   <SortHeader field="lastName" sort={sort} onSort={onSort}>{t('members.name')}</SortHeader>
                   <SortHeader field="email" sort={sort} onSort={onSort}>{t('members.email')}</SortHeader>
                   <th scope="col">{t('members.phone')}</th>
-                  <SortHeader field="balance.outstanding" sort={sort} onSort={onSort} className="num">
+                  <SortHeader field="outstanding" sort={sort} onSort={onSort} className="num">
                     {t('balance.outstanding')}
                   </SortHeader>
                   <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>

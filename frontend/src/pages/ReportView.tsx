@@ -56,7 +56,7 @@ export function ReportViewPage() {
         </div>
       </div>
 
-      <section className="panel" aria-labelledby="report-totals">
+      <section className="panel">
         <h3 id="report-totals">{t('reports.totals')}</h3>
         <BalanceCards balance={r.totals} testIdPrefix="report-total" />
         <p className="muted small" data-testid="report-count">{t('transactions.count', { count: r.totals?.count ?? 0 })}</p>
@@ -80,7 +80,7 @@ function BreakdownTable({ title, lines, labelHeader, testId }: { title: string; 
   const format = useFormat();
   const headingId = `${testId}-title`;
   return (
-    <section className="panel" aria-labelledby={headingId}>
+    <section className="panel">
       <h3 id={headingId}>{title}</h3>
       {lines.length === 0 ? (
         <Empty>{t('reports.noLines')}</Empty>

@@ -73,7 +73,7 @@ export function ReportsPage() {
     <div className="page">
       <h2>{t('reports.title')}</h2>
 
-      <section className="panel" aria-labelledby="generate-title">
+      <section className="panel">
         <h3 id="generate-title">{t('reports.generate')}</h3>
         <form onSubmit={submit} noValidate data-testid="report-form">
           <FormError message={errors.general} />
@@ -94,7 +94,7 @@ export function ReportsPage() {
         </form>
       </section>
 
-      <section className="panel" aria-labelledby="history-title">
+      <section className="panel">
         <h3 id="history-title">{t('reports.history')}</h3>
         {history.isPending && <Loading />}
         {history.isError && <ErrorState error={history.error} onRetry={() => void history.refetch()} />}

@@ -156,7 +156,7 @@ export function TransactionsPage() {
                       openRow(tx);
                     }}
                   >
-                    <td>{format.date(tx.date)}</td>
+                    <td className="nowrap">{format.date(tx.date)}</td>
                     <td>
                       <Link
                         to={`/members/${encodeURIComponent(tx.userId)}?highlight=${encodeURIComponent(tx.id)}`}

@@ -90,6 +90,23 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void eachServicesOpenApiIsServedThroughTheGateway() {
+        var response = api.as(Tokens.admin()).get("/v3/api-docs/user-service");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(SEEN).containsEntry("path", "/v3/api-docs");
+    }
+
+    @Test
+    void oversizedBodyIsA413ProblemAndNeverReachesTheService() {
+        var response = api.as(Tokens.admin()).post("/api/users", "{\"x\":\"" + "a".repeat(300_000) + "\"}");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(SEEN).isEmpty();
+    }
+
+    @Test
     void anonymousApiCallIsA401ProblemAndNeverReachesTheService() {
         var response = api.get("/api/users");
 

@@ -1,27 +1,39 @@
 package app.financetracker.auth.me;
 
-import app.financetracker.security.RealmRolesConverter;
-import java.util.List;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in admin, as the access token describes them. */
+/** The signed-in admin: their profile and password. */
 @RestController
 @RequestMapping("/api/me")
 class MeController {
 
-    @GetMapping
-    Me me(@AuthenticationPrincipal Jwt jwt) {
-        List<String> roles = RealmRolesConverter.rolesOf(jwt.getClaimAsMap("realm_access")).stream()
-                .filter(role -> role.equals("admin") || role.equals("super-admin"))
-                .toList();
-        return new Me(jwt.getSubject(), jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("email"),
-                jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"), roles);
+    private final ProfileService profiles;
+
+    MeController(ProfileService profiles) {
+        this.profiles = profiles;
     }
 
-    record Me(String id, String username, String email, String firstName, String lastName, List<String> roles) {
+    @GetMapping
+    Me me(@AuthenticationPrincipal Jwt jwt) {
+        return profiles.me(jwt);
+    }
+
+    @PutMapping
+    Me update(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ProfileUpdate update) {
+        return profiles.update(jwt, update);
+    }
+
+    @PutMapping("/password")
+    ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChange change) {
+        profiles.changePassword(jwt, change);
+        return ResponseEntity.noContent().build();
     }
 }

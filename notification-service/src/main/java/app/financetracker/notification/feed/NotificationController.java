@@ -1,36 +1,69 @@
 package app.financetracker.notification.feed;
 
+import app.financetracker.kit.web.PageResponse;
+import app.financetracker.notification.live.LiveFeed;
 import java.security.Principal;
 import java.time.Instant;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+/** The feed of DESIGN §5; read state is each admin's own; messages are in the reader's language. */
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {
 
-    private final NotificationRepository notifications;
+    private final FeedService feed;
+    private final LiveFeed live;
+    private final Messages messages;
 
-    NotificationController(NotificationRepository notifications) {
-        this.notifications = notifications;
+    NotificationController(FeedService feed, LiveFeed live, Messages messages) {
+        this.feed = feed;
+        this.live = live;
+        this.messages = messages;
     }
 
-    /** The feed, newest first; {@code read} is the caller's own read state. */
+    /** Newest first. */
     @GetMapping
-    PagedModel<NotificationResponse> feed(Pageable pageable, Principal principal) {
-        Pageable newestFirst = PageRequest.of(pageable.getPageNumber(), Math.min(pageable.getPageSize(), 100),
-                Sort.by(Sort.Direction.DESC, "createdAt"));
-        return new PagedModel<>(notifications.findAll(newestFirst)
-                .map(n -> new NotificationResponse(n.id(), n.type(), n.message(), n.userId(), n.transactionId(),
-                        n.createdAt(), n.readBy() != null && n.readBy().contains(principal.getName()))));
+    PageResponse<NotificationView> list(@RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(defaultValue = "20") int size, Principal principal, Locale locale) {
+        PageResponse<Notification> notifications = feed.page(Math.max(page, 0), Math.max(1, Math.min(size, 100)));
+        return new PageResponse<>(notifications.content().stream()
+                .map(n -> messages.view(n, principal.getName(), locale)).toList(), notifications.page());
     }
 
-    record NotificationResponse(String id, String type, String message, String userId, String transactionId,
-                                Instant createdAt, boolean read) {
+    @GetMapping("/unread-count")
+    Map<String, Long> unreadCount(Principal principal) {
+        return Map.of("count", feed.unread(principal.getName()));
+    }
+
+    @PostMapping("/{id}/read")
+    ResponseEntity<Void> read(@PathVariable String id, Principal principal) {
+        feed.markRead(id, principal.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/read-all")
+    ResponseEntity<Void> readAll(Principal principal) {
+        feed.markAllRead(principal.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Server-Sent Events: {@code notification} events with {@code id:}, heartbeats, resumption from Last-Event-ID. */
+    @GetMapping(path = "/stream", produces = "text/event-stream")
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      Principal principal, Locale locale) {
+        Instant since = LiveFeed.since(lastEventId);
+        List<Notification> missed = since == null ? List.of() : feed.after(since);
+        return live.subscribe(principal.getName(), locale, missed);
     }
 }

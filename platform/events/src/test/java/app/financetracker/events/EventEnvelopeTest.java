@@ -13,7 +13,7 @@ class EventEnvelopeTest {
 
     @Test
     void survivesTheTripThroughStreamFields() {
-        var payload = new TransactionPayload("t1", "u1", "RECEIVABLE", new BigDecimal("300.10"), "c1", "Camp",
+        var payload = new TransactionPayload("t1", "u1", "Lucas Dupont", "RECEIVABLE", new BigDecimal("300.10"), "c1", "Camp",
                 LocalDate.of(2026, 3, 14), "Camp fee");
         var event = EventEnvelope.create(EventTypes.TRANSACTION_CREATED, "t1", 3, EventCodec.write(payload));
 

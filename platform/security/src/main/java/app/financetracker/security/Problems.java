@@ -31,6 +31,10 @@ public final class Problems {
         return body(401, "Unauthorized", "Sign in, or send a valid bearer token.", instance);
     }
 
+    public static byte[] tooLarge(String instance, long limit) {
+        return body(413, "Content Too Large", "The request body is larger than " + limit + " bytes.", instance);
+    }
+
     public static byte[] forbidden(String instance) {
         return body(403, "Forbidden", "Your account may not do this.", instance);
     }

@@ -7,6 +7,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,20 +19,27 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
-    private final String bearer;
+    private final Map<String, String> headers;
 
-    private Api(String baseUrl, String bearer) {
+    private Api(String baseUrl, Map<String, String> headers) {
         this.baseUrl = baseUrl;
-        this.bearer = bearer;
+        this.headers = headers;
     }
 
     public static Api at(String baseUrl) {
-        return new Api(baseUrl, null);
+        return new Api(baseUrl, Map.of());
     }
 
     /** The same client, sending {@code Authorization: Bearer <token>}. */
     public Api as(String token) {
-        return new Api(baseUrl, token);
+        return with("Authorization", "Bearer " + token);
+    }
+
+    /** The same client, sending one more header on every request. */
+    public Api with(String header, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(header, value);
+        return new Api(baseUrl, Map.copyOf(more));
     }
 
     public Response get(String path) {
@@ -69,9 +77,7 @@ public final class Api {
         if (text != null) {
             request.header("Content-Type", contentType);
         }
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());

@@ -24,8 +24,14 @@ public final class TestEvents {
 
     public static EventEnvelope transaction(String type, String id, long version, String userId, String kind,
                                             String amount) {
-        return EventEnvelope.create(type, id, version, EventCodec.write(new TransactionPayload(id, userId, kind,
-                new BigDecimal(amount), null, null, LocalDate.of(2026, 3, 14), "test")));
+        return transaction(type, id, version, userId, "Test Member", kind, amount, null, null, LocalDate.of(2026, 3, 14));
+    }
+
+    public static EventEnvelope transaction(String type, String id, long version, String userId, String userName,
+                                            String kind, String amount, String categoryId, String categoryName,
+                                            LocalDate date) {
+        return EventEnvelope.create(type, id, version, EventCodec.write(new TransactionPayload(id, userId, userName,
+                kind, new BigDecimal(amount), categoryId, categoryName, date, "test")));
     }
 
     public static EventEnvelope member(String type, String id, long version, String firstName, String lastName) {

@@ -32,7 +32,7 @@ public record Transaction(@Id String id, String userId, String userName, Transac
     public static final String COLLECTION = "transactions";
 
     TransactionPayload payload() {
-        return new TransactionPayload(id, userId, type.name(), amount, categoryId, categoryName, LocalDate.parse(date),
+        return new TransactionPayload(id, userId, userName, type.name(), amount, categoryId, categoryName, LocalDate.parse(date),
                 description);
     }
 }

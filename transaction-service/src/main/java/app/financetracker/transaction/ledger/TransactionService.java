@@ -58,7 +58,7 @@ public class TransactionService {
     PageResponse<TransactionResponse> list(TransactionFilter filter, Pageable pageable) {
         Query query = Query.query(filter.toCriteria());
         long total = mongo.count(query, Transaction.class);
-        Sort sort = SortParameter.resolve(pageable.getSort(), SORTS, NEWEST_FIRST).and(Sort.by("_id"));
+        Sort sort = SortParameter.tieBreak(SortParameter.resolve(pageable.getSort(), SORTS, NEWEST_FIRST), Sort.by("_id"));
         List<Transaction> page = mongo.find(
                 query.with(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort)), Transaction.class);
         return PageResponse.of(new PageImpl<>(page, pageable, total), TransactionResponse::of);

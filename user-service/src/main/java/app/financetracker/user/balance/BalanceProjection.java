@@ -71,6 +71,10 @@ class BalanceProjection implements StreamEventHandler {
 
     /** Sums the member's live entries per type and stores the balance. */
     void recompute(String memberId) {
+        members.refreshBalance(memberId, () -> sum(memberId));
+    }
+
+    private Member.Balance sum(String memberId) {
         BigDecimal receivables = BigDecimal.ZERO;
         BigDecimal debts = BigDecimal.ZERO;
         BigDecimal collected = BigDecimal.ZERO;
@@ -82,7 +86,6 @@ class BalanceProjection implements StreamEventHandler {
                 case COLLECTED -> collected = collected.add(entry.amount());
             }
         }
-        members.storeBalance(memberId, Member.Balance.of(receivables, debts, collected));
+        return Member.Balance.of(receivables, debts, collected);
     }
-
 }

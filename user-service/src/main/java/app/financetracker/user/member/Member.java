@@ -14,12 +14,14 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
  * A member of the organisation. Its pending events travel in {@code outbox}, written in the same document
  * write as the change (ADR 0002); a deleted member stays, flagged, until its tombstone is published.
  * {@code version} counts the member's own changes (optimistic locking and {@code aggregateVersion});
- * balance updates from transactions do not change it.
+ * balance updates from transactions do not change it. {@code balanceSeq} counts changes to the member's
+ * balance entries, so that a balance computed from an outdated set of entries is never stored (see
+ * {@link MemberService#refreshBalance}).
  */
 @Document("users")
 public record Member(@Id String id, String firstName, String lastName, @Indexed(unique = true) String email,
-                     String phone, Balance balance, Instant createdAt, Instant updatedAt, long version,
-                     boolean deleted, List<EventEnvelope> outbox) {
+                     String phone, Balance balance, long balanceSeq, Instant createdAt, Instant updatedAt,
+                     long version, boolean deleted, List<EventEnvelope> outbox) {
 
     public static final String COLLECTION = "users";
 

@@ -11,10 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
-import org.springframework.cache.annotation.Caching;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Members, read through a Redis cache (a profile per member, and list pages) with targeted invalidation: a
- * change to one member evicts that member's profile and the list pages, nothing else (ADR 0005).
+ * change to one member invalidates that member's profile and the list pages, nothing else (ADR 0005).
  */
 @Service
 public class MemberService {
@@ -45,18 +44,20 @@ public class MemberService {
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
+    private final MemberCacheKeys cacheKeys;
 
-    MemberService(MongoTemplate mongo, OutboxRelay relay) {
+    MemberService(MongoTemplate mongo, OutboxRelay relay, MemberCacheKeys cacheKeys) {
         this.mongo = mongo;
         this.relay = relay;
+        this.cacheKeys = cacheKeys;
     }
 
-    @Cacheable(cacheNames = PROFILES, key = "#id")
+    @Cacheable(cacheNames = PROFILES, key = "@memberCacheKeys.profile(#id)")
     public MemberResponse get(String id) {
         return MemberResponse.of(find(id));
     }
 
-    @Cacheable(cacheNames = PAGES, key = "(#q == null ? '' : #q.strip().toLowerCase()) + '|' + #pageable.pageNumber + '|' + #pageable.pageSize + '|' + #pageable.sort")
+    @Cacheable(cacheNames = PAGES, key = "@memberCacheKeys.page((#q == null ? '' : #q.strip().toLowerCase()) + '|' + #pageable.pageNumber + '|' + #pageable.pageSize + '|' + #pageable.sort)")
     public PageResponse<MemberResponse> list(String q, Pageable pageable) {
         Criteria criteria = Criteria.where("deleted").is(false);
         if (q != null && !q.isBlank()) {
@@ -74,24 +75,23 @@ public class MemberService {
         return PageResponse.of(new PageImpl<>(members, pageable, total), MemberResponse::of);
     }
 
-    @CacheEvict(cacheNames = PAGES, allEntries = true)
     public MemberResponse create(MemberRequest request) {
         String id = UUID.randomUUID().toString();
         MemberRequest clean = request.normalized();
         Instant now = Instant.now();
         Member member = new Member(id, clean.firstName(), clean.lastName(), clean.email(), clean.phone(),
-                Member.Balance.ZERO, now, now, 0, false, List.of(MemberEvents.event(EventTypes.USER_CREATED, id, 0,
+                Member.Balance.ZERO, 0, now, now, 0, false, List.of(MemberEvents.event(EventTypes.USER_CREATED, id, 0,
                 clean.firstName(), clean.lastName(), clean.email())));
         try {
             mongo.insert(member);
         } catch (DuplicateKeyException e) {
             throw emailTaken(clean.email());
         }
+        cacheKeys.listChanged();
         relay.wakeUp();
         return MemberResponse.of(member);
     }
 
-    @Caching(evict = {@CacheEvict(cacheNames = PROFILES, key = "#id"), @CacheEvict(cacheNames = PAGES, allEntries = true)})
     public MemberResponse update(String id, MemberRequest request) {
         if (request.version() == null) {
             throw new app.financetracker.kit.web.BadRequestException("version", "is required to update");
@@ -113,12 +113,12 @@ public class MemberService {
         if (updated == null) {
             throw staleOrMissing(id);
         }
+        cacheKeys.memberChanged(id);
         relay.wakeUp();
         return MemberResponse.of(updated);
     }
 
     /** Soft-deletes the member with its tombstone; the relay removes the document once that is published. */
-    @Caching(evict = {@CacheEvict(cacheNames = PROFILES, key = "#id"), @CacheEvict(cacheNames = PAGES, allEntries = true)})
     public void delete(String id) {
         Member member = find(id);
         long next = member.version() + 1;
@@ -128,13 +128,31 @@ public class MemberService {
         if (mongo.updateFirst(current(id, member.version()), update, Member.class).getModifiedCount() == 0) {
             throw staleOrMissing(id);
         }
+        cacheKeys.memberChanged(id);
         relay.wakeUp();
     }
 
-    /** Stores a balance recomputed from the member's transactions (see the balance package). */
-    @Caching(evict = {@CacheEvict(cacheNames = PROFILES, key = "#id"), @CacheEvict(cacheNames = PAGES, allEntries = true)})
-    public void storeBalance(String id, Member.Balance balance) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("balance", balance), Member.class);
+    /**
+     * Stores the balance {@code compute} sums from the member's entries, after one of them changed. Instances
+     * may do this at the same time for one member; each first bumps {@code balanceSeq}, then stores its sum only
+     * if no other entry change was announced since it read the sequence, and otherwise sums again. The last
+     * entry written is thus always in the stored balance (ADR 0008).
+     */
+    public void refreshBalance(String id, Supplier<Member.Balance> compute) {
+        Query member = Query.query(Criteria.where("_id").is(id));
+        mongo.updateFirst(member, new Update().inc("balanceSeq", 1), Member.class);
+        while (true) {
+            Member current = mongo.findOne(member, Member.class);
+            if (current == null) {
+                return;
+            }
+            Query unchanged = Query.query(Criteria.where("_id").is(id).and("balanceSeq").is(current.balanceSeq()));
+            if (mongo.updateFirst(unchanged, new Update().set("balance", compute.get()), Member.class)
+                    .getMatchedCount() == 1) {
+                cacheKeys.memberChanged(id);
+                return;
+            }
+        }
     }
 
     private Member find(String id) {

@@ -26,6 +26,17 @@ public final class SortParameter {
             }
             result = result.and(Sort.by(order.getDirection(), fields));
         }
-        return result.and(fallback);
+        return tieBreak(result, fallback);
+    }
+
+    /** Appends the orders of {@code next} on fields {@code sort} does not order by yet (a field may appear once). */
+    public static Sort tieBreak(Sort sort, Sort next) {
+        Sort result = sort;
+        for (Sort.Order order : next) {
+            if (sort.getOrderFor(order.getProperty()) == null) {
+                result = result.and(Sort.by(order));
+            }
+        }
+        return result;
     }
 }

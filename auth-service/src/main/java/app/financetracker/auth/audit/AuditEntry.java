@@ -1,0 +1,18 @@
+package app.financetracker.auth.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.IndexDirection;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One admin action, kept in {@code admin_audit}. Usernames are copied in beside the ids: the entry must still
+ * say who and whom after the account is deleted from Keycloak.
+ */
+@Document("admin_audit")
+record AuditEntry(@Id String id, @Indexed(direction = IndexDirection.DESCENDING) Instant at, String actorId,
+                  String actor, AuditAction action, @Indexed String targetId, String target,
+                  Map<String, Object> details) {
+}

@@ -1,0 +1,101 @@
+package app.financetracker.auth.me;
+
+import app.financetracker.auth.audit.Actor;
+import app.financetracker.auth.audit.AuditAction;
+import app.financetracker.auth.audit.AuditLog;
+import app.financetracker.auth.keycloak.Account;
+import app.financetracker.auth.keycloak.KeycloakAccounts;
+import app.financetracker.auth.keycloak.KeycloakUnavailableException;
+import app.financetracker.auth.keycloak.PasswordRejectedException;
+import app.financetracker.kit.web.BadRequestException;
+import app.financetracker.kit.web.NotFoundException;
+import app.financetracker.security.RealmRolesConverter;
+import app.financetracker.security.Roles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Service;
+
+/** The signed-in admin's own account, in Keycloak. */
+@Service
+class ProfileService {
+
+    private final KeycloakAccounts accounts;
+    private final AuditLog audit;
+
+    ProfileService(KeycloakAccounts accounts, AuditLog audit) {
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    /**
+     * The profile from Keycloak, so that a change shows at once (the token keeps the old names until it is
+     * renewed). When Keycloak is down the token's copy is served instead: the console can still say who is signed
+     * in. Roles always come from the token: they are what every service checks during this session.
+     */
+    Me me(Jwt jwt) {
+        try {
+            return accounts.find(jwt.getSubject()).map(account -> me(account, jwt)).orElseGet(() -> fromToken(jwt));
+        } catch (KeycloakUnavailableException e) {
+            return fromToken(jwt);
+        }
+    }
+
+    Me update(Jwt jwt, ProfileUpdate request) {
+        ProfileUpdate update = request.normalized();
+        Account before = accounts.find(jwt.getSubject())
+                .orElseThrow(() -> new NotFoundException("Account", jwt.getSubject()));
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(before.firstName(), update.firstName())) {
+            changed.add("firstName");
+        }
+        if (!Objects.equals(before.lastName(), update.lastName())) {
+            changed.add("lastName");
+        }
+        if (!update.email().equalsIgnoreCase(String.valueOf(before.email()))) {
+            changed.add("email");
+        }
+        if (changed.isEmpty()) {
+            return me(before, jwt);
+        }
+        Account after = accounts.update(before.id(), update.firstName(), update.lastName(), update.email());
+        audit.record(Actor.of(jwt), AuditAction.PROFILE_CHANGED, after.id(), after.username(),
+                Map.of("changed", changed));
+        return me(after, jwt);
+    }
+
+    /**
+     * The current password is checked by signing in with it, so a stolen session alone cannot take over the
+     * account; the new one must pass the realm's password policy.
+     */
+    void changePassword(Jwt jwt, PasswordChange change) {
+        Actor actor = Actor.of(jwt);
+        if (!accounts.passwordMatches(actor.username(), change.currentPassword())) {
+            throw new BadRequestException("currentPassword", "is not your current password");
+        }
+        try {
+            accounts.setPassword(actor.id(), change.newPassword());
+        } catch (PasswordRejectedException e) {
+            throw new BadRequestException("newPassword", e.getMessage());
+        }
+        audit.record(actor, AuditAction.PASSWORD_CHANGED, actor.id(), actor.username(), Map.of());
+    }
+
+    private static Me me(Account account, Jwt jwt) {
+        return new Me(account.id(), account.username(), account.email(), account.firstName(), account.lastName(),
+                roles(jwt));
+    }
+
+    private static Me fromToken(Jwt jwt) {
+        return new Me(jwt.getSubject(), jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("email"),
+                jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"), roles(jwt));
+    }
+
+    private static List<String> roles(Jwt jwt) {
+        return RealmRolesConverter.rolesOf(jwt.getClaimAsMap("realm_access")).stream()
+                .filter(role -> role.equals(Roles.ADMIN) || role.equals(Roles.SUPER_ADMIN))
+                .toList();
+    }
+}

@@ -1,0 +1,216 @@
+package app.financetracker.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.financetracker.testkit.Tokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The treasurer's first day, in headless Chromium against the whole stack: sign in, add a member and three
+ * transactions (one refused inline), find them in the global view with two filters, follow the notification
+ * to the highlighted transaction, generate a report, create a second admin, sign out. Each main screen is
+ * checked with axe-core (no serious or critical violation) and saved as a screenshot under docs/screenshots.
+ */
+@ExtendWith(Stack.class)
+class ConsoleJourneyIT {
+
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("ft.root"), "docs", "screenshots");
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.open();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    private WebElement visible(String testId) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='" + testId + "']")));
+    }
+
+    private void click(String testId) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='" + testId + "']"))).click();
+    }
+
+    private void type(WebElement form, String name, String text) {
+        WebElement input = form.findElement(By.name(name));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private void absent(String testId) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid='" + testId + "']")));
+    }
+
+    /** Sets a date input as a person picking a date would; React listens to the input event. */
+    private void setDate(WebElement input, String isoDate) {
+        ((JavascriptExecutor) browser).executeScript("""
+                const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+                setter.call(arguments[0], arguments[1]);
+                arguments[0].dispatchEvent(new Event('input', { bubbles: true }));
+                arguments[0].dispatchEvent(new Event('change', { bubbles: true }));
+                """, input, isoDate);
+    }
+
+    private void checkAccessibilityAndShoot(String screen) throws Exception {
+        Axe.assertNoSeriousViolations(browser, screen);
+        Browser.screenshot(browser, SCREENSHOTS.resolve(screen + ".png"));
+    }
+
+    private void addTransaction(String type, String amount, String category) {
+        click("transaction-new");
+        WebElement dialog = visible("transaction-dialog");
+        new Select(dialog.findElement(By.name("type"))).selectByValue(type);
+        type(dialog, "amount", amount);
+        new Select(dialog.findElement(By.name("categoryId"))).selectByVisibleText(category);
+        click("transaction-save");
+    }
+
+    @Test
+    void aTreasurerFindsTheirWayFromLoginToLogout() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String lastName = "Dupont-" + suffix;
+        String category = "Camp " + suffix;
+
+        // Sign in through Keycloak.
+        browser.get(Stack.get().gatewayUrl());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(Tokens.ADMIN);
+        browser.findElement(By.id("password")).sendKeys(Tokens.ADMIN_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        assertThat(visible("welcome").getText()).isEqualTo("Welcome, Default Admin");
+
+        // A category to file things under.
+        click("nav-categories");
+        click("category-new");
+        WebElement categoryDialog = visible("category-dialog");
+        type(categoryDialog, "name", category);
+        click("category-save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='category-row']"), "Camp"));
+
+        // A member, with a name that must stay text.
+        click("nav-members");
+        click("member-new");
+        WebElement memberDialog = visible("member-dialog");
+        type(memberDialog, "firstName", "<img src=x onerror=alert(1)>");
+        type(memberDialog, "lastName", lastName);
+        type(memberDialog, "email", "lucas-" + suffix + "@example.com");
+        type(memberDialog, "phone", "+32471234567");
+        click("member-save");
+        WebElement name = visible("member-name");
+        assertThat(name.getText()).contains("<img src=x onerror=alert(1)>").contains(lastName);
+        String memberUrl = browser.getCurrentUrl();
+
+        // Three transactions, one refused with the API's message under its field first.
+        addTransaction("RECEIVABLE", "300.123", category);
+        assertThat(visible("error-amount").getText()).isNotBlank();
+        WebElement dialog = visible("transaction-dialog");
+        type(dialog, "amount", "300");
+        click("transaction-save");
+        absent("transaction-dialog");
+        addTransaction("DEBT", "150", category);
+        absent("transaction-dialog");
+        addTransaction("COLLECTED", "150", category);
+        absent("transaction-dialog");
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid='transaction-row']")).size() == 3);
+        checkAccessibilityAndShoot("member-profile");
+
+        // The global view with two filters, kept in the URL.
+        click("nav-transactions");
+        new Select(visible("filter-type")).selectByValue("DEBT");
+        visible("filter-q").sendKeys(lastName);
+        click("filters-apply");
+        wait.until(ExpectedConditions.urlContains("type=DEBT"));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid='transaction-row']")).size() == 1);
+        assertThat(browser.findElements(By.cssSelector("[data-testid='filter-chip']"))).hasSizeGreaterThanOrEqualTo(2);
+        checkAccessibilityAndShoot("transactions");
+        browser.findElement(By.cssSelector("[data-testid='transaction-row']")).click();
+        wait.until(ExpectedConditions.urlContains(memberUrl.substring(memberUrl.indexOf("/members/"))));
+
+        // The feed: the panel closes three ways, and an entry leads to the highlighted transaction.
+        click("notification-bell");
+        visible("notification-panel");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        absent("notification-panel");
+        click("notification-bell");
+        click("notification-close");
+        absent("notification-panel");
+        click("notification-bell");
+        visible("notification-panel");
+        browser.findElement(By.tagName("h1")).click();
+        absent("notification-panel");
+        click("notification-bell");
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid='notification-item']")).stream()
+                .anyMatch(item -> item.getText().contains(lastName)));
+        checkAccessibilityAndShoot("notifications");
+        browser.findElements(By.cssSelector("[data-testid='notification-item']")).stream()
+                .filter(item -> item.getText().contains("Collected") && item.getText().contains(lastName))
+                .findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.urlContains("highlight="));
+        WebElement highlighted = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid='transaction-row'][data-highlighted='true']")));
+        assertThat(highlighted.getText()).contains("150");
+        assertThat(visible("balance-outstanding").getText()).contains("0.00");
+
+        // A report for the period, reopened from the history, with its downloads.
+        click("nav-reports");
+        setDate(visible("report-from"), "2026-01-01");
+        setDate(visible("report-to"), "2026-12-31");
+        new Select(visible("report-granularity")).selectByValue("MONTH");
+        click("report-generate");
+        visible("report-row");
+        checkAccessibilityAndShoot("reports");
+        assertThat(visible("report-download-pdf").getAttribute("href")).contains("format=pdf");
+        click("report-open");
+        visible("report-view");
+        visible("report-chart-period");
+
+        // A second admin.
+        click("nav-admin");
+        String second = "treasurer-" + suffix;
+        click("admin-new");
+        WebElement adminDialog = visible("admin-dialog");
+        type(adminDialog, "username", second);
+        type(adminDialog, "email", second + "@example.com");
+        type(adminDialog, "firstName", "Second");
+        type(adminDialog, "lastName", "Treasurer");
+        type(adminDialog, "password", "Second@1234");
+        click("admin-save");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid='admin-row'][data-username='" + second + "']")));
+        checkAccessibilityAndShoot("administration");
+
+        // The dashboard, then sign out.
+        click("nav-dashboard");
+        visible("welcome");
+        visible("top-debtors");
+        checkAccessibilityAndShoot("dashboard");
+        click("sign-out");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.get(Stack.get().gatewayUrl() + "/members");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(List.of(browser.getCurrentUrl())).allMatch(url -> url.contains("/realms/finance-tracker/"));
+    }
+}

@@ -1,0 +1,96 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from './App';
+import { LANGUAGE_KEY } from './i18n';
+import { callsTo, json, mockFetch, page, renderWithProviders } from './test/utils';
+
+const me = { id: 'a1', username: 'admin', email: 'admin@example.com', firstName: 'Default', lastName: 'Admin', roles: ['admin', 'super-admin'] };
+
+function backend(overrides: Record<string, () => Response> = {}) {
+  return mockFetch((url) => {
+    if (overrides[url.pathname]) return overrides[url.pathname]();
+    switch (url.pathname) {
+      case '/api/me':
+        return json(me);
+      case '/api/users':
+        return json(page([{ id: 'u1', firstName: '<img src=x onerror=alert(1)>', lastName: 'Doe', email: 'x@y.z', balance: { receivables: 50, debts: 0, collected: 20, outstanding: 30 } }]));
+      case '/api/notifications':
+        return json(page([]));
+      case '/api/notifications/unread-count':
+        return json({ count: 0 });
+      case '/api/transactions':
+        return json(page([]));
+      default:
+        return undefined;
+    }
+  });
+}
+
+describe('App', () => {
+  afterEach(() => {
+    document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
+
+  it('welcomes the admin on the dashboard and signs out with a form post carrying the CSRF token', async () => {
+    document.cookie = 'XSRF-TOKEN=tok-42';
+    backend();
+    renderWithProviders(<App />);
+    expect(await screen.findByTestId('welcome')).toHaveTextContent(/^Welcome, Default Admin$/);
+    const signOut = screen.getByRole('button', { name: 'Sign out' });
+    expect(signOut.textContent).toBe('Sign out');
+    const form = signOut.closest('form')!;
+    expect(form).toHaveAttribute('method', 'post');
+    expect(form).toHaveAttribute('action', '/logout');
+    expect(form.querySelector('input[name=_csrf]')).toHaveValue('tok-42');
+    expect(screen.getByTestId('current-user')).toHaveTextContent('Default Admin');
+  });
+
+  it('shows the dashboard totals and renders member names as text', async () => {
+    backend();
+    const { container } = renderWithProviders(<App />);
+    expect(await screen.findByTestId('total-outstanding')).toHaveTextContent('€30.00');
+    expect(screen.getByTestId('top-debtors')).toHaveTextContent('<img src=x onerror=alert(1)> Doe');
+    expect(container.querySelector('img')).toBeNull();
+    expect(await screen.findByText('No transactions in the last 12 months.')).toBeInTheDocument();
+  });
+
+  it('shows a 503 with a Retry instead of a blank page, and recovers', async () => {
+    let down = true;
+    const fetch = backend({
+      '/api/me': () => (down ? json({ status: 503, detail: 'auth-service is not answering right now' }, 503) : json(me)),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<App />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('A service is not answering right now');
+    down = false;
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByTestId('welcome')).toHaveTextContent('Welcome, Default Admin');
+    expect(callsTo(fetch, '/api/me').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps the dashboard when one section fails', async () => {
+    backend({ '/api/users': () => json({ status: 503, detail: 'user-service is not answering' }, 503) });
+    renderWithProviders(<App />);
+    expect(await screen.findByTestId('welcome')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Retry' }).length).toBeGreaterThan(0));
+  });
+
+  it('switches to French and remembers it', async () => {
+    backend();
+    const user = userEvent.setup();
+    renderWithProviders(<App />);
+    await screen.findByTestId('welcome');
+    await user.selectOptions(screen.getByLabelText('Language'), 'fr');
+    expect(await screen.findByTestId('welcome')).toHaveTextContent('Bienvenue, Default Admin');
+    expect(screen.getByRole('button', { name: 'Se déconnecter' })).toBeInTheDocument();
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('fr');
+    expect(document.documentElement.lang).toBe('fr');
+    expect(await screen.findByTestId('total-outstanding')).toHaveTextContent(/30,00\s€/);
+  });
+
+  it('shows the not-found screen for an unknown address', async () => {
+    backend();
+    renderWithProviders(<App />, { route: '/nowhere' });
+    expect(await screen.findByTestId('not-found')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,74 @@
+import { screen, waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { json, mockFetch, page, renderWithProviders } from '../test/utils';
+import { MemberProfilePage } from './MemberProfile';
+
+const member = {
+  id: 'u1', firstName: 'Jane', lastName: 'Doe', email: 'jane@x.org',
+  balance: { receivables: 100, debts: 10, collected: 40, outstanding: 50 }, version: 1,
+};
+const tx = (id: string, amount: number) => ({
+  id, userId: 'u1', userName: 'Jane Doe', type: 'RECEIVABLE', amount, categoryId: null, categoryName: null,
+  date: '2026-11-0' + amount, description: `tx ${id}`, version: 0,
+});
+
+function setup(route: string, transactions: Response | (() => Response) = json(page([tx('t1', 1), tx('t2', 2)]))) {
+  const scrolled = vi.fn();
+  Element.prototype.scrollIntoView = scrolled;
+  mockFetch((url) => {
+    if (url.pathname === '/api/users/u1') return json(member);
+    if (url.pathname === '/api/categories') return json([]);
+    if (url.pathname === '/api/transactions') return typeof transactions === 'function' ? transactions() : transactions.clone();
+    if (url.pathname === '/api/transactions/t9') return json(tx('t9', 9));
+    return undefined;
+  });
+  renderWithProviders(
+    <Routes>
+      <Route path="/members/:id" element={<MemberProfilePage />} />
+    </Routes>,
+    { route },
+  );
+  return { scrolled };
+}
+
+describe('MemberProfilePage', () => {
+  it('shows the balance and the transactions', async () => {
+    setup('/members/u1');
+    expect(await screen.findByRole('heading', { name: 'Jane Doe' })).toBeInTheDocument();
+    expect(screen.getByTestId('balance-outstanding')).toHaveTextContent('€50.00');
+    expect(await screen.findAllByTestId('transaction-row')).toHaveLength(2);
+  });
+
+  it('scrolls to and highlights the transaction named in ?highlight=', async () => {
+    const { scrolled } = setup('/members/u1?highlight=t2');
+    const rows = await screen.findAllByTestId('transaction-row');
+    const row = rows.find((r) => r.dataset.transactionId === 't2')!;
+    expect(row).toHaveAttribute('data-highlighted', 'true');
+    expect(row).toHaveClass('highlight');
+    await waitFor(() => expect(row).toHaveFocus());
+    expect(scrolled).toHaveBeenCalled();
+    expect(rows.find((r) => r.dataset.transactionId === 't1')).not.toHaveAttribute('data-highlighted');
+  });
+
+  it('fetches a highlighted transaction that is not on the current page', async () => {
+    setup('/members/u1?highlight=t9');
+    await waitFor(() =>
+      expect(screen.getAllByTestId('transaction-row').find((r) => r.dataset.transactionId === 't9')).toHaveAttribute(
+        'data-highlighted',
+        'true',
+      ),
+    );
+  });
+
+  it('shows a 503 with a Retry, keeping the rest of the profile', async () => {
+    let fail = true;
+    setup('/members/u1', () =>
+      fail ? json({ status: 503, title: 'Service Unavailable', detail: 'transaction-service is not answering' }, 503) : json(page([tx('t1', 1)])),
+    );
+    expect(await screen.findByText(/A service is not answering right now/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Jane Doe' })).toBeInTheDocument();
+    fail = false;
+    screen.getByRole('button', { name: 'Retry' }).click();
+    expect(await screen.findByTestId('transaction-row')).toBeInTheDocument();
+  });
+});

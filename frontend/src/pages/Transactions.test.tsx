@@ -1,0 +1,89 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/utils';
+import { TransactionsPage } from './Transactions';
+
+const tx = {
+  id: 't1', userId: 'u1', userName: 'Jane Doe', type: 'DEBT', amount: 42, categoryId: 'c1', categoryName: 'Camp',
+  date: '2026-11-02', description: 'Tent', version: 0,
+};
+
+function setup(route: string) {
+  const fetch = mockFetch((url) => {
+    if (url.pathname === '/api/users') return json(page([{ id: 'u1', firstName: 'Jane', lastName: 'Doe', email: 'j@x.org' }]));
+    if (url.pathname === '/api/categories') return json([{ id: 'c1', name: 'Camp', color: '#00aa00' }]);
+    if (url.pathname === '/api/transactions') return json(page([tx]));
+    return undefined;
+  });
+  const user = userEvent.setup();
+  renderWithProviders(
+    <Routes>
+      <Route path="/transactions" element={<TransactionsPage />} />
+      <Route path="*" element={null} />
+    </Routes>,
+    { route },
+  );
+  return { fetch, user };
+}
+
+const location = () => new URL(screen.getByTestId('location').textContent!, 'http://localhost');
+
+describe('TransactionsPage filters and the URL', () => {
+  it('asks the API with the filters of the URL and shows them as chips', async () => {
+    const { fetch } = setup('/transactions?type=DEBT&q=tent&sort=amount,desc');
+    await screen.findByTestId('transaction-row');
+    const [call] = callsTo(fetch, '/api/transactions');
+    expect(call.searchParams.get('type')).toBe('DEBT');
+    expect(call.searchParams.get('q')).toBe('tent');
+    expect(call.searchParams.get('sort')).toBe('amount,desc');
+    const chips = screen.getAllByTestId('filter-chip');
+    expect(chips.map((c) => c.querySelector('span')!.textContent)).toEqual(['Type: Debt', 'Text: tent']);
+    // The form shows the URL's filters too.
+    expect(screen.getByLabelText('Type')).toHaveValue('DEBT');
+    expect(screen.getByLabelText('Text')).toHaveValue('tent');
+  });
+
+  it('puts applied filters into the URL, keeping the sort', async () => {
+    const { user } = setup('/transactions?sort=amount,desc');
+    await screen.findByTestId('transaction-row');
+    await screen.findByRole('option', { name: 'Jane Doe' });
+    await user.selectOptions(screen.getByLabelText('Member'), 'u1');
+    await user.type(screen.getByLabelText('Minimum amount'), '10,5');
+    await user.type(screen.getByLabelText('From'), '2026-01-01');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    const params = location().searchParams;
+    expect(params.get('userId')).toBe('u1');
+    expect(params.get('minAmount')).toBe('10.5');
+    expect(params.get('from')).toBe('2026-01-01');
+    expect(params.get('sort')).toBe('amount,desc');
+    expect(await screen.findByText('Member: Jane Doe')).toBeInTheDocument();
+  });
+
+  it('removes one filter with its chip', async () => {
+    const { user } = setup('/transactions?type=DEBT&q=tent');
+    await screen.findByTestId('transaction-row');
+    await user.click(screen.getByRole('button', { name: 'Remove filter Type: Debt' }));
+    expect(location().search).toBe('?q=tent');
+    expect(screen.getAllByTestId('filter-chip')).toHaveLength(1);
+    expect(screen.getByLabelText('Type')).toHaveValue('');
+  });
+
+  it('sorts by amount from the column header', async () => {
+    const { user } = setup('/transactions');
+    await screen.findByTestId('transaction-row');
+    await user.click(screen.getByRole('button', { name: /Amount/ }));
+    expect(location().searchParams.get('sort')).toBe('amount,asc');
+    await user.click(screen.getByRole('button', { name: /Amount/ }));
+    expect(location().searchParams.get('sort')).toBe('amount,desc');
+    expect(screen.getByRole('columnheader', { name: /Amount/ })).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('opens the member with the transaction highlighted when a row is clicked', async () => {
+    const { user } = setup('/transactions');
+    const row = await screen.findByTestId('transaction-row');
+    await user.click(within(row).getByText('Tent'));
+    await waitFor(() => expect(location().pathname).toBe('/members/u1'));
+    expect(location().searchParams.get('highlight')).toBe('t1');
+  });
+});

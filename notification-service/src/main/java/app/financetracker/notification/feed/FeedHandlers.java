@@ -1,0 +1,63 @@
+package app.financetracker.notification.feed;
+
+import app.financetracker.events.EventCodec;
+import app.financetracker.events.EventEnvelope;
+import app.financetracker.events.EventTypes;
+import app.financetracker.events.Streams;
+import app.financetracker.events.TransactionPayload;
+import app.financetracker.events.UserPayload;
+import app.financetracker.kit.stream.StreamEventHandler;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A member added, changed or deleted, and a transaction added, edited or deleted, each give exactly one
+ * notification: it is keyed by the event's id. Unknown event types are ignored.
+ */
+@Configuration(proxyBeanMethods = false)
+class FeedHandlers {
+
+    private static final Set<String> MEMBER_EVENTS = Set.of(EventTypes.USER_CREATED, EventTypes.USER_UPDATED,
+            EventTypes.USER_DELETED);
+    private static final Set<String> TRANSACTION_EVENTS = Set.of(EventTypes.TRANSACTION_CREATED,
+            EventTypes.TRANSACTION_UPDATED, EventTypes.TRANSACTION_DELETED);
+
+    @Bean
+    StreamEventHandler memberFeed(FeedService feed) {
+        return handler(Streams.USERS, event -> {
+            if (MEMBER_EVENTS.contains(event.type())) {
+                UserPayload member = EventCodec.read(event, UserPayload.class);
+                feed.record(new Notification(event.eventId(), event.type(), member.displayName(), member.id(), null,
+                        null, null, Instant.now(), Set.of()));
+            }
+        });
+    }
+
+    @Bean
+    StreamEventHandler transactionFeed(FeedService feed) {
+        return handler(Streams.TRANSACTIONS, event -> {
+            if (TRANSACTION_EVENTS.contains(event.type())) {
+                TransactionPayload transaction = EventCodec.read(event, TransactionPayload.class);
+                feed.record(new Notification(event.eventId(), event.type(), transaction.userName(),
+                        transaction.userId(), transaction.id(), transaction.type(), transaction.amount(), Instant.now(),
+                        Set.of()));
+            }
+        });
+    }
+
+    private static StreamEventHandler handler(String stream, java.util.function.Consumer<EventEnvelope> action) {
+        return new StreamEventHandler() {
+            @Override
+            public String stream() {
+                return stream;
+            }
+
+            @Override
+            public void handle(EventEnvelope event) {
+                action.accept(event);
+            }
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package app.financetracker.notification.feed;
+
+import app.financetracker.kit.web.NotFoundException;
+import app.financetracker.kit.web.PageResponse;
+import app.financetracker.notification.live.LiveFeed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** The feed: stores one notification per event, announces it live, and keeps each admin's read state. */
+@Service
+public class FeedService {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"));
+
+    private final MongoTemplate mongo;
+    private final LiveFeed live;
+    private final Duration retention;
+
+    FeedService(MongoTemplate mongo, LiveFeed live, @Value("${finance.notifications.retention:90d}") Duration retention) {
+        this.mongo = mongo;
+        this.live = live;
+        this.retention = retention;
+    }
+
+    /** Notifications older than the retention period are removed by Mongo itself (a TTL index). */
+    @EventListener(ApplicationReadyEvent.class)
+    void retentionIndex() {
+        mongo.indexOps(Notification.COLLECTION).createIndex(new Index().on("createdAt", Sort.Direction.ASC)
+                .named("retention").expire(retention.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    /** Stores the notification unless its event was seen before; only a new one is announced. */
+    public void record(Notification notification) {
+        try {
+            mongo.insert(notification);
+        } catch (DuplicateKeyException seenBefore) {
+            return;
+        }
+        live.announce(notification);
+    }
+
+    PageResponse<Notification> page(int page, int size) {
+        Query query = new Query();
+        long total = mongo.count(query, Notification.class);
+        PageRequest request = PageRequest.of(page, size, NEWEST_FIRST);
+        List<Notification> content = mongo.find(query.with(request), Notification.class);
+        return PageResponse.of(new PageImpl<>(content, request, total));
+    }
+
+    /** Notifications stored after {@code since}, oldest first: what a reconnecting stream missed. */
+    public List<Notification> after(Instant since) {
+        return mongo.find(Query.query(Criteria.where("createdAt").gte(since)).with(Sort.by("createdAt", "_id"))
+                .limit(500), Notification.class);
+    }
+
+    long unread(String reader) {
+        return mongo.count(Query.query(Criteria.where("readBy").ne(reader)), Notification.class);
+    }
+
+    void markRead(String id, String reader) {
+        if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().addToSet("readBy", reader),
+                Notification.class).getMatchedCount() == 0) {
+            throw new NotFoundException("Notification", id);
+        }
+    }
+
+    void markAllRead(String reader) {
+        mongo.updateMulti(Query.query(Criteria.where("readBy").ne(reader)), new Update().addToSet("readBy", reader),
+                Notification.class);
+    }
+
+
+}

@@ -1,0 +1,100 @@
+package app.financetracker.report.ledger;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pre-aggregated buckets of ADR 0020 ({@code ledger_buckets}). A day cell keeps one contribution per
+ * transaction, replaced only by a newer version of that transaction; every roll-up is recomputed from the
+ * buckets below it, never incremented, and stored with a ticket so that of two concurrent recomputations
+ * (two instances, a retry beside the live consumer) the later one stays.
+ */
+@Component
+public class Buckets {
+
+    public static final String COLLECTION = "ledger_buckets";
+    static final String ENTRIES = "entries";
+    static final String SUM = "sum";
+    /** Ids per {@code $in} look-up: well under Mongo's message size, few enough round trips. */
+    private static final int BATCH = Integer.getInteger("bench.batch", 100);
+
+    private final MongoTemplate mongo;
+    private final Directory directory;
+
+    public Buckets(MongoTemplate mongo, Directory directory) {
+        this.mongo = mongo;
+        this.directory = directory;
+    }
+
+    /**
+     * Sets what the transaction contributes to {@code cell} as of {@code version} ({@code amount} null:
+     * nothing, it moved away or was deleted), unless a newer version of it already wrote there.
+     */
+    void contribute(BucketKey cell, String transactionToken, long version, TransactionType type, Decimal128 amount) {
+        Document contribution = new Document("v", version).append("t", type.name()).append("a", amount);
+        Mongo.upsert(mongo, COLLECTION, cell.id(), describe(new Update(), cell)
+                .max(ENTRIES + "." + transactionToken, contribution));
+    }
+
+    /** Recomputes every roll-up of {@code cell}, lower levels first. */
+    void refreshRollups(BucketKey cell) {
+        for (BucketKey rollup : cell.rollups()) {
+            long ticket = takeTicket(rollup);
+            // Everything is read after taking the ticket, the member and category lists included: the holder
+            // of the highest ticket then sees every change made before any ticket was taken, so its sum is
+            // the right one, and $max on the ticket keeps it whatever the order the writes land in.
+            Sums sums = sum(rollup.childIds(
+                    rollup.needsMembers() ? directory.memberTokens() : List.of(),
+                    rollup.needsCategories() ? directory.categoryTokens() : List.of()));
+            mongo.updateFirst(Mongo.byId(rollup.id()), new Update().max(SUM, sums.toDocument(ticket)), COLLECTION);
+        }
+    }
+
+    private long takeTicket(BucketKey rollup) {
+        Update ticket = describe(new Update().inc("seq", 1L), rollup);
+        FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
+        Document bucket;
+        try {
+            bucket = mongo.findAndModify(Mongo.byId(rollup.id()), ticket, options, Document.class, COLLECTION);
+        } catch (DuplicateKeyException createdMeanwhile) {
+            bucket = mongo.findAndModify(Mongo.byId(rollup.id()), ticket, options, Document.class, COLLECTION);
+        }
+        return ((Number) bucket.get("seq")).longValue();
+    }
+
+    static Update describe(Update update, BucketKey key) {
+        return update.setOnInsert("span", key.span().name()).setOnInsert("start", key.start().toString())
+                .setOnInsert("category", key.category()).setOnInsert("member", key.member());
+    }
+
+    /** The sums of these buckets added up; missing ones count as zero. */
+    public Sums sum(Collection<String> ids) {
+        return fetch(ids).values().stream().reduce(Sums.ZERO, Sums::plus);
+    }
+
+    /** The sums of each of these buckets that exists, by id; one {@code _id $in} look-up per batch. */
+    public Map<String, Sums> fetch(Collection<String> ids) {
+        Map<String, Sums> found = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            Query query = Query.query(Criteria.where("_id").in(all.subList(from, Math.min(all.size(), from + BATCH))));
+            query.fields().include(SUM).include(ENTRIES);
+            for (Document bucket : mongo.find(query, Document.class, COLLECTION)) {
+                found.put(bucket.getString("_id"), Sums.of(bucket));
+            }
+        }
+        return found;
+    }
+}

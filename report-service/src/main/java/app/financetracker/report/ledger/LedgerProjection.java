@@ -1,0 +1,115 @@
+package app.financetracker.report.ledger;
+
+import app.financetracker.events.EventCodec;
+import app.financetracker.events.EventEnvelope;
+import app.financetracker.events.EventTypes;
+import app.financetracker.events.MalformedEventException;
+import app.financetracker.events.Streams;
+import app.financetracker.events.TransactionPayload;
+import app.financetracker.kit.stream.StreamEventHandler;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The report projection of {@code events:transactions} (DESIGN §3, ADR 0020): one {@code ledger} entry per
+ * transaction whose {@code state} only a newer {@code aggregateVersion} replaces; then every day cell the
+ * transaction was ever in is brought in line with that state and its roll-ups recomputed. Whatever the event
+ * (new, repeated, late), the work after the entry is redone from the stored entry, so a retry also completes
+ * an attempt that failed halfway.
+ */
+@Component
+public class LedgerProjection implements StreamEventHandler {
+
+    public static final String LEDGER = "ledger";
+    static final String STATE = "state";
+    static final String CELLS = "cells";
+    private static final Set<String> TRANSACTION_EVENTS = Set.of(EventTypes.TRANSACTION_CREATED,
+            EventTypes.TRANSACTION_UPDATED, EventTypes.TRANSACTION_DELETED);
+
+    private final MongoTemplate mongo;
+    private final Directory directory;
+    private final Buckets buckets;
+
+    public LedgerProjection(MongoTemplate mongo, Directory directory, Buckets buckets) {
+        this.mongo = mongo;
+        this.directory = directory;
+        this.buckets = buckets;
+    }
+
+    @Override
+    public String stream() {
+        return Streams.TRANSACTIONS;
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        if (!TRANSACTION_EVENTS.contains(event.type())) {
+            return;
+        }
+        TransactionPayload transaction = EventCodec.read(event, TransactionPayload.class);
+        if (transaction.userId() == null || transaction.amount() == null || transaction.date() == null
+                || !TransactionType.isOne(transaction.type())) {
+            throw new MalformedEventException("Transaction event " + event.eventId()
+                    + " lacks a member, an amount, a date or a known type", null);
+        }
+        // Known before any bucket mentions them: roll-ups enumerate members and categories.
+        directory.registerMember(transaction.userId(), transaction.userName(), event.occurredAt());
+        directory.registerCategory(transaction.categoryId(), transaction.categoryName(), event.occurredAt());
+
+        String cell = cellOf(transaction).id();
+        Mongo.upsert(mongo, LEDGER, event.aggregateId(), new Update()
+                .max(STATE, state(event.aggregateVersion(), isDeletion(event), transaction, cell))
+                // Every cell the transaction has been in, so that a move away is undone even on a retry.
+                .addToSet(CELLS, cell));
+        settle(mongo.findOne(Mongo.byId(event.aggregateId()), Document.class, LEDGER));
+    }
+
+    private static boolean isDeletion(EventEnvelope event) {
+        return event.type().equals(EventTypes.TRANSACTION_DELETED);
+    }
+
+    private static BucketKey cellOf(TransactionPayload transaction) {
+        return BucketKey.cell(transaction.date(), transaction.categoryId(), transaction.userId());
+    }
+
+    /** The version comes first: {@code $max} then keeps the state of the newest version, whatever the arrival order. */
+    private static Document state(long version, boolean deleted, TransactionPayload transaction, String cell) {
+        return new Document("v", version).append("deleted", deleted)
+                .append("userId", transaction.userId()).append("userName", transaction.userName())
+                .append("type", transaction.type())
+                .append("amount", new Decimal128(transaction.amount())).append("categoryId", transaction.categoryId())
+                .append("categoryName", transaction.categoryName()).append("date", transaction.date().toString())
+                .append("description", transaction.description()).append("cell", cell);
+    }
+
+    /**
+     * The ledger entry this projection stores for a transaction known by one event only. For bulk loads
+     * (the benchmark): insert these, then {@link LedgerRebuild#rebuild()}.
+     */
+    public static Document entry(String transactionId, long version, boolean deleted, TransactionPayload transaction) {
+        String cell = cellOf(transaction).id();
+        return new Document("_id", transactionId).append(STATE, state(version, deleted, transaction, cell))
+                .append(CELLS, List.of(cell));
+    }
+
+    /** Makes every cell the entry has been in agree with the entry's state, then refreshes their roll-ups. */
+    void settle(Document entry) {
+        String transactionToken = BucketKey.token(entry.getString("_id"));
+        Document state = entry.get(STATE, Document.class);
+        long version = ((Number) state.get("v")).longValue();
+        TransactionType type = TransactionType.valueOf(state.getString("type"));
+        boolean live = !state.getBoolean("deleted", false);
+        String current = state.getString("cell");
+        for (String cellId : entry.getList(CELLS, String.class, List.of())) {
+            BucketKey cell = BucketKey.parseCell(cellId);
+            boolean here = live && cellId.equals(current);
+            buckets.contribute(cell, transactionToken, version, type, here ? state.get("amount", Decimal128.class) : null);
+            buckets.refreshRollups(cell);
+        }
+    }
+}
