@@ -90,6 +90,15 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aDeepLinkIntoTheConsoleGetsTheConsolePage() {
+        var page = api.as(Tokens.admin()).getAny("/members/42");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<div id=\"root\">");
+        assertThat(SEEN).isEmpty();
+    }
+
+    @Test
     void eachServicesOpenApiIsServedThroughTheGateway() {
         var response = api.as(Tokens.admin()).get("/v3/api-docs/user-service");
 

@@ -214,7 +214,7 @@ public class KeycloakAccounts {
         return call("check a password", () -> {
             MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
             form.add("grant_type", "password");
-            form.add("client_id", properties.loginClientId());
+            loginClient(form);
             form.add("username", username);
             form.add("password", password);
             return openIdConnect.post().uri("/token").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
@@ -242,7 +242,7 @@ public class KeycloakAccounts {
             return;
         }
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("client_id", properties.loginClientId());
+        loginClient(form);
         form.add("refresh_token", refreshToken);
         try {
             openIdConnect.post().uri("/logout").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
@@ -250,6 +250,13 @@ public class KeycloakAccounts {
         } catch (RuntimeException e) {
             // The session then simply expires with the realm's idle timeout.
             log.debug("Could not end the session of a password check: {}", e.toString());
+        }
+    }
+
+    private void loginClient(MultiValueMap<String, String> form) {
+        form.add("client_id", properties.loginClientId());
+        if (!properties.loginClientSecret().isEmpty()) {
+            form.add("client_secret", properties.loginClientSecret());
         }
     }
 

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param realm            the realm whose admins this service manages
  * @param adminClientId    confidential client with a service account holding the realm-management roles it needs
  * @param adminClientSecret that client's secret
- * @param loginClientId    the public client with direct access grants, used to check a current password
+ * @param loginClientId    a client with direct access grants, used to check a current password
+ * @param loginClientSecret its secret when it is a confidential client; empty for a public one
  * @param connectTimeout   TCP connect time limit of every call
  * @param readTimeout      time limit for Keycloak's answer once connected
  * @param callTimeout      time limit of one call as a whole (the circuit breaker's time limiter)
@@ -25,6 +26,7 @@ public record KeycloakProperties(
         @DefaultValue("finance-tracker-admin") String adminClientId,
         @DefaultValue("finance-tracker-admin-secret") String adminClientSecret,
         @DefaultValue("finance-tracker-cli") String loginClientId,
+        @DefaultValue("") String loginClientSecret,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration readTimeout,
         @DefaultValue("8s") Duration callTimeout,

@@ -38,7 +38,9 @@ public class LedgerRebuild {
         Map<BucketKey, Sums> rollups = new HashMap<>();
         Map<String, String> categories = new LinkedHashMap<>();
         Map<String, String> members = new LinkedHashMap<>();
-        try (Stream<Document> ledger = mongo.stream(new Query(), Document.class, LedgerProjection.LEDGER)) {
+        // Batches of a bounded size: left to itself, the embedded server answers with one reply of any length.
+        Query everything = new Query().cursorBatchSize(INSERT_BATCH);
+        try (Stream<Document> ledger = mongo.stream(everything, Document.class, LedgerProjection.LEDGER)) {
             ledger.forEach(entry -> {
                 String token = BucketKey.token(entry.getString("_id"));
                 Document state = entry.get(LedgerProjection.STATE, Document.class);
