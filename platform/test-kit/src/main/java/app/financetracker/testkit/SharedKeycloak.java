@@ -51,15 +51,20 @@ public final class SharedKeycloak {
                     StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
                 renew(lease);
                 if (!KeycloakDistribution.ready(candidate)) {
-                    start(base, lease);
+                    if (!app.financetracker.launcher.Net.isOpen("127.0.0.1", PORT)) {
+                        start(base, lease);
+                    }
+                    keepLeasing(lease);
+                    // Waited for under the lock, so that no other JVM starts a second one meanwhile.
+                    app.financetracker.launcher.Net.await("Keycloak at " + candidate, Duration.ofMinutes(4),
+                            () -> KeycloakDistribution.ready(candidate));
+                    return url = candidate;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         keepLeasing(lease);
-        app.financetracker.launcher.Net.await("Keycloak at " + candidate, Duration.ofMinutes(4),
-                () -> KeycloakDistribution.ready(candidate));
         return url = candidate;
     }
 

@@ -24,13 +24,21 @@ public final class Tokens {
     private static final String REALM = "finance-tracker";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static CachedToken adminToken;
 
     private Tokens() {
     }
 
-    /** The seeded admin's token: roles {@code admin} and {@code super-admin}. */
-    public static String admin() {
-        return password(ADMIN, ADMIN_PASSWORD);
+    /**
+     * The seeded admin's token: roles {@code admin} and {@code super-admin}. Reused while it has more than a
+     * minute to live (tokens live five), which spares Keycloak hundreds of sign-ins per test run.
+     */
+    public static synchronized String admin() {
+        CachedToken cached = adminToken;
+        if (cached == null || cached.validUntil().isBefore(java.time.Instant.now())) {
+            adminToken = cached = new CachedToken(grant(ADMIN, ADMIN_PASSWORD), java.time.Instant.now().plusSeconds(240));
+        }
+        return cached.token();
     }
 
     /** A token of a user who has no realm role at all (exists once per Keycloak). */
@@ -39,7 +47,15 @@ public final class Tokens {
         return password("no-role-user", "NoRole@1234");
     }
 
+    /** A fresh token from a password grant (no reuse: tests check sign-in after changes). */
     public static String password(String username, String password) {
+        return grant(username, password);
+    }
+
+    private record CachedToken(String token, java.time.Instant validUntil) {
+    }
+
+    private static String grant(String username, String password) {
         JsonNode token = post(Infra.get().keycloakUrl() + "/realms/" + REALM + "/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "finance-tracker-cli", "username", username,
                         "password", password));

@@ -71,7 +71,9 @@ public class LedgerRebuild {
         categories.forEach((id, name) -> directory.registerCategory(BucketKey.NONE.equals(id) ? null : id, name,
                 Instant.EPOCH));
 
-        mongo.dropCollection(Buckets.COLLECTION);
+        if (mongo.collectionExists(Buckets.COLLECTION)) {
+            mongo.dropCollection(Buckets.COLLECTION);
+        }
         List<Document> batch = new ArrayList<>(INSERT_BATCH);
         for (Document cell : cells.values()) {
             add(batch, cell);

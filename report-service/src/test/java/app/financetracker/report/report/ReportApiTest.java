@@ -2,7 +2,11 @@ package app.financetracker.report.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.financetracker.events.EventCodec;
+import app.financetracker.events.EventEnvelope;
+import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
+import app.financetracker.events.TransactionPayload;
 import app.financetracker.report.Ledger;
 import app.financetracker.report.Ledger.Tx;
 import app.financetracker.testkit.Api;
@@ -208,6 +212,17 @@ class ReportApiTest {
         var forMember = admin.post("/api/reports", Map.of("from", "2033-05-01", "to", "2033-05-31",
                 "granularity", "DAY", "userId", member));
         assertThat(forMember.json().get("userName").asString()).isEqualTo("Lucas Martin");
+
+        // A member no user event has named yet is shown with the name their transaction carries.
+        String newcomer = Ledger.id();
+        String transaction = Ledger.id();
+        ledger.publishOnly(EventEnvelope.create(EventTypes.TRANSACTION_CREATED, transaction, 0, EventCodec.write(
+                new TransactionPayload(transaction, newcomer, "Zoé Lambert", "DEBT", new BigDecimal("3.00"), null,
+                        null, LocalDate.of(2033, 6, 1), "test"))));
+        ledger.awaitConsumed();
+        var newcomerReport = admin.post("/api/reports", Map.of("from", "2033-06-01", "to", "2033-06-30",
+                "granularity", "MONTH", "userId", newcomer));
+        assertThat(newcomerReport.json().get("userName").asString()).isEqualTo("Zoé Lambert");
     }
 
     @Test
