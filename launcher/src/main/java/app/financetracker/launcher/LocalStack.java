@@ -200,7 +200,8 @@ public final class LocalStack {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
         List<String> jvm = new ArrayList<>(List.of(config.environment()
-                .getOrDefault("FT_JAVA_OPTS", "-XX:+UseSerialGC -Xms32m -Xmx384m -XX:+ExitOnOutOfMemoryError -Xss512k")
+                .getOrDefault("FT_JAVA_OPTS",
+                        "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx384m -XX:+ExitOnOutOfMemoryError -Xss512k")
                 .split("\\s+")));
         jvm.add("-jar");
         jvm.add(jar.toString());
