@@ -1,7 +1,9 @@
 package app.financetracker.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.financetracker.testkit.Api;
 import app.financetracker.testkit.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -110,17 +113,25 @@ class ConsoleJourneyIT {
         click("category-save");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='category-row']"), "Camp"));
 
-        // A member, with a name that must stay text.
+        // Member data is text: a name that is markup stays inert.
+        String markup = Api.at(Stack.get().gatewayUrl()).as(Tokens.admin()).post("/api/users", java.util.Map.of(
+                "firstName", "<img src=x onerror=alert(1)>", "lastName", "Markup", "email", "markup-" + suffix
+                        + "@example.com")).at("/id");
+        browser.get(Stack.get().gatewayUrl() + "/members/" + markup);
+        assertThat(visible("member-name").getText()).isEqualTo("<img src=x onerror=alert(1)> Markup");
+        assertThat(browser.findElements(By.cssSelector("[data-testid='member-name'] img"))).isEmpty();
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+
+        // A member.
         click("nav-members");
         click("member-new");
         WebElement memberDialog = visible("member-dialog");
-        type(memberDialog, "firstName", "<img src=x onerror=alert(1)>");
+        type(memberDialog, "firstName", "Lucas");
         type(memberDialog, "lastName", lastName);
         type(memberDialog, "email", "lucas-" + suffix + "@example.com");
         type(memberDialog, "phone", "+32471234567");
         click("member-save");
-        WebElement name = visible("member-name");
-        assertThat(name.getText()).contains("<img src=x onerror=alert(1)>").contains(lastName);
+        assertThat(visible("member-name").getText()).isEqualTo("Lucas " + lastName);
         String memberUrl = browser.getCurrentUrl();
 
         // Three transactions, one refused with the API's message under its field first.
@@ -180,12 +191,16 @@ class ConsoleJourneyIT {
         setDate(visible("report-to"), "2026-12-31");
         new Select(visible("report-granularity")).selectByValue("MONTH");
         click("report-generate");
-        visible("report-row");
-        checkAccessibilityAndShoot("reports");
-        assertThat(visible("report-download-pdf").getAttribute("href")).contains("format=pdf");
-        click("report-open");
         visible("report-view");
         visible("report-chart-period");
+        checkAccessibilityAndShoot("report");
+        click("nav-reports");
+        visible("report-row");
+        assertThat(visible("report-download-pdf").getAttribute("href")).contains("format=pdf");
+        assertThat(visible("report-download-csv").getAttribute("href")).contains("format=csv");
+        checkAccessibilityAndShoot("reports");
+        click("report-open");
+        visible("report-view");
 
         // A second admin.
         click("nav-admin");

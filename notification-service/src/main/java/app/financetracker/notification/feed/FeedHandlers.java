@@ -19,15 +19,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FeedHandlers {
 
-    private static final Set<String> MEMBER_EVENTS = Set.of(EventTypes.USER_CREATED, EventTypes.USER_UPDATED,
-            EventTypes.USER_DELETED);
-    private static final Set<String> TRANSACTION_EVENTS = Set.of(EventTypes.TRANSACTION_CREATED,
-            EventTypes.TRANSACTION_UPDATED, EventTypes.TRANSACTION_DELETED);
 
     @Bean
     StreamEventHandler memberFeed(FeedService feed) {
         return handler(Streams.USERS, event -> {
-            if (MEMBER_EVENTS.contains(event.type())) {
+            if (EventTypes.MEMBER_EVENTS.contains(event.type())) {
                 UserPayload member = EventCodec.read(event, UserPayload.class);
                 feed.record(new Notification(event.eventId(), event.type(), member.displayName(), member.id(), null,
                         null, null, Instant.now(), Set.of()));
@@ -38,7 +34,7 @@ class FeedHandlers {
     @Bean
     StreamEventHandler transactionFeed(FeedService feed) {
         return handler(Streams.TRANSACTIONS, event -> {
-            if (TRANSACTION_EVENTS.contains(event.type())) {
+            if (EventTypes.TRANSACTION_EVENTS.contains(event.type())) {
                 TransactionPayload transaction = EventCodec.read(event, TransactionPayload.class);
                 feed.record(new Notification(event.eventId(), event.type(), transaction.userName(),
                         transaction.userId(), transaction.id(), transaction.type(), transaction.amount(), Instant.now(),

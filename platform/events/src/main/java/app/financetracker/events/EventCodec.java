@@ -17,6 +17,23 @@ public final class EventCodec {
         return MAPPER.writeValueAsString(payload);
     }
 
+    private static final java.util.Set<String> TRANSACTION_TYPES = java.util.Set.of("RECEIVABLE", "DEBT", "COLLECTED");
+
+    /**
+     * A transaction event's payload, complete enough to count money with.
+     *
+     * @throws MalformedEventException when it lacks its member, amount, date or a known type
+     */
+    public static TransactionPayload readTransaction(EventEnvelope event) {
+        TransactionPayload transaction = read(event, TransactionPayload.class);
+        if (transaction.userId() == null || transaction.amount() == null || transaction.date() == null
+                || !TRANSACTION_TYPES.contains(transaction.type())) {
+            throw new MalformedEventException("Transaction event " + event.eventId()
+                    + " lacks a member, an amount, a date or a known type", null);
+        }
+        return transaction;
+    }
+
     /** @throws MalformedEventException when the payload is not JSON of that shape */
     public static <T> T read(EventEnvelope event, Class<T> type) {
         try {

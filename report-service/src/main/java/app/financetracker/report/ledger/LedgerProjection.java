@@ -3,12 +3,10 @@ package app.financetracker.report.ledger;
 import app.financetracker.events.EventCodec;
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.EventTypes;
-import app.financetracker.events.MalformedEventException;
 import app.financetracker.events.Streams;
 import app.financetracker.events.TransactionPayload;
 import app.financetracker.kit.stream.StreamEventHandler;
 import java.util.List;
-import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,8 +26,6 @@ public class LedgerProjection implements StreamEventHandler {
     public static final String LEDGER = "ledger";
     static final String STATE = "state";
     static final String CELLS = "cells";
-    private static final Set<String> TRANSACTION_EVENTS = Set.of(EventTypes.TRANSACTION_CREATED,
-            EventTypes.TRANSACTION_UPDATED, EventTypes.TRANSACTION_DELETED);
 
     private final MongoTemplate mongo;
     private final Directory directory;
@@ -48,15 +44,10 @@ public class LedgerProjection implements StreamEventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        if (!TRANSACTION_EVENTS.contains(event.type())) {
+        if (!EventTypes.TRANSACTION_EVENTS.contains(event.type())) {
             return;
         }
-        TransactionPayload transaction = EventCodec.read(event, TransactionPayload.class);
-        if (transaction.userId() == null || transaction.amount() == null || transaction.date() == null
-                || !TransactionType.isOne(transaction.type())) {
-            throw new MalformedEventException("Transaction event " + event.eventId()
-                    + " lacks a member, an amount, a date or a known type", null);
-        }
+        TransactionPayload transaction = EventCodec.readTransaction(event);
         // Known before any bucket mentions them: roll-ups enumerate members and categories.
         directory.registerMember(transaction.userId(), transaction.userName(), event.occurredAt());
         directory.registerCategory(transaction.categoryId(), transaction.categoryName(), event.occurredAt());

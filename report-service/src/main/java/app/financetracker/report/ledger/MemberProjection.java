@@ -6,7 +6,6 @@ import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
 import app.financetracker.events.UserPayload;
 import app.financetracker.kit.stream.StreamEventHandler;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MemberProjection implements StreamEventHandler {
 
-    private static final Set<String> MEMBER_EVENTS = Set.of(EventTypes.USER_CREATED, EventTypes.USER_UPDATED,
-            EventTypes.USER_DELETED);
 
     private final Directory directory;
 
@@ -32,7 +29,7 @@ class MemberProjection implements StreamEventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        if (!MEMBER_EVENTS.contains(event.type())) {
+        if (!EventTypes.MEMBER_EVENTS.contains(event.type())) {
             return;
         }
         UserPayload member = EventCodec.read(event, UserPayload.class);

@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
 public class MemberDirectory implements StreamEventHandler {
 
     static final String COLLECTION = "members";
-    private static final java.util.Set<String> MEMBER_EVENTS = java.util.Set.of(EventTypes.USER_CREATED,
-            EventTypes.USER_UPDATED, EventTypes.USER_DELETED);
 
     private final MongoTemplate mongo;
     private final TransactionService transactions;
@@ -51,7 +49,7 @@ public class MemberDirectory implements StreamEventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        if (!MEMBER_EVENTS.contains(event.type())) {
+        if (!EventTypes.MEMBER_EVENTS.contains(event.type())) {
             return;
         }
         boolean deleted = event.type().equals(EventTypes.USER_DELETED);

@@ -3,7 +3,6 @@ package app.financetracker.user.balance;
 import app.financetracker.events.EventCodec;
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.EventTypes;
-import app.financetracker.events.MalformedEventException;
 import app.financetracker.events.Streams;
 import app.financetracker.events.TransactionPayload;
 import app.financetracker.kit.projection.VersionedProjection;
@@ -29,8 +28,6 @@ import org.springframework.stereotype.Component;
 class BalanceProjection implements StreamEventHandler {
 
     static final String ENTRIES = "balance_entries";
-    private static final Set<String> TRANSACTION_EVENTS = Set.of(EventTypes.TRANSACTION_CREATED,
-            EventTypes.TRANSACTION_UPDATED, EventTypes.TRANSACTION_DELETED);
 
     private final MongoTemplate mongo;
     private final MemberService members;
@@ -47,14 +44,11 @@ class BalanceProjection implements StreamEventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        if (!TRANSACTION_EVENTS.contains(event.type())) {
+        if (!EventTypes.TRANSACTION_EVENTS.contains(event.type())) {
             return;
         }
         boolean deleted = event.type().equals(EventTypes.TRANSACTION_DELETED);
-        TransactionPayload transaction = EventCodec.read(event, TransactionPayload.class);
-        if (transaction.userId() == null || transaction.amount() == null || !isType(transaction.type())) {
-            throw new MalformedEventException("Transaction event " + event.eventId() + " lacks a member, an amount or a type", null);
-        }
+        TransactionPayload transaction = EventCodec.readTransaction(event);
         Update update = new Update().set("userId", transaction.userId()).set("type", transaction.type())
                 .set("amount", new Decimal128(transaction.amount())).set("deleted", deleted);
         var result = VersionedProjection.applyIfNewer(mongo, ENTRIES, event.aggregateId(), event.aggregateVersion(), update);
@@ -63,10 +57,6 @@ class BalanceProjection implements StreamEventHandler {
         affected.add(transaction.userId());
         result.previous().map(previous -> previous.getString("userId")).ifPresent(affected::add);
         affected.forEach(this::recompute);
-    }
-
-    private static boolean isType(String type) {
-        return java.util.Arrays.stream(BalanceEntry.Type.values()).anyMatch(t -> t.name().equals(type));
     }
 
     /** Sums the member's live entries per type and stores the balance. */
