@@ -79,16 +79,6 @@ public final class LocalStack {
         return config.dataDir().resolve("logs");
     }
 
-    public List<ManagedProcess> processes() {
-        List<ManagedProcess> all = new ArrayList<>(infrastructure);
-        all.addAll(services);
-        return all;
-    }
-
-    public ManagedProcess process(String name) {
-        return processes().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
-    }
-
     public LocalStack start() {
         Instant begin = Instant.now();
         try {

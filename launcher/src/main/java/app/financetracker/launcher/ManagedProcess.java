@@ -23,7 +23,6 @@ public final class ManagedProcess {
     private final Path log;
     private volatile Process process;
     private volatile boolean stopping;
-    private int restarts;
 
     public ManagedProcess(String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
         this.name = name;
@@ -75,31 +74,12 @@ public final class ManagedProcess {
                 Thread.sleep(backoff.toMillis());
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 if (!stopping) {
-                    restarts++;
                     launch();
                 }
             } catch (InterruptedException e) {
                 return;
             }
         }
-    }
-
-    public int restarts() {
-        return restarts;
-    }
-
-    public long pid() {
-        return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process != null && process.isAlive();
-    }
-
-    /** Kills the process at once, as a crash would; the supervisor restarts it. */
-    public void crash() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 
     public void stop() {

@@ -141,11 +141,6 @@ public class TransactionService {
                 Transaction.class);
     }
 
-    public long countOf(String memberId) {
-        return mongo.count(Query.query(Criteria.where("userId").is(memberId).and("deleted").is(false)),
-                Transaction.class);
-    }
-
     private List<Transaction> live(Criteria criteria) {
         return mongo.find(Query.query(criteria.and("deleted").is(false)), Transaction.class);
     }

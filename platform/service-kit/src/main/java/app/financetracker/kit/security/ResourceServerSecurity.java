@@ -3,7 +3,6 @@ package app.financetracker.kit.security;
 import app.financetracker.security.Problems;
 import app.financetracker.security.RealmRolesConverter;
 import app.financetracker.security.Roles;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -57,8 +56,4 @@ public class ResourceServerSecurity {
         response.getOutputStream().write(body);
     }
 
-    /** Used by services for the caller's name in stored records ({@code createdBy}, audit). */
-    public static String username(HttpServletRequest request) {
-        return request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
-    }
 }

@@ -61,10 +61,6 @@ public class StreamConsumers implements SmartLifecycle {
         this.properties = properties;
     }
 
-    public String group() {
-        return group;
-    }
-
     @Override
     public void start() {
         var options = StreamMessageListenerContainerOptions.builder()
