@@ -1,6 +1,9 @@
 package app.financetracker.gateway;
 
 import app.financetracker.security.Problems;
+import java.net.URI;
+import java.util.Set;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -8,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 
 /** Where a route's circuit breaker sends a call that its service cannot answer: a 503 problem, at once. */
 @RestController
@@ -16,9 +18,9 @@ class FallbackController {
 
     @RequestMapping("/fallback/{service}")
     ResponseEntity<byte[]> unavailable(@PathVariable String service, ServerWebExchange exchange) {
-        String path = exchange.getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR,
-                java.util.Set.<java.net.URI>of()).stream().findFirst().map(java.net.URI::getPath)
-                .orElse(exchange.getRequest().getPath().value());
+        Set<URI> original = exchange.getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR,
+                Set.of());
+        String path = original.stream().findFirst().map(URI::getPath).orElse(exchange.getRequest().getPath().value());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "10")
                 .contentType(MediaType.parseMediaType(Problems.MEDIA_TYPE))
