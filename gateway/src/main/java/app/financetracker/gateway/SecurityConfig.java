@@ -27,6 +27,8 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
@@ -43,6 +45,8 @@ import reactor.core.publisher.Mono;
 class SecurityConfig {
 
     static final String REGISTRATION = "keycloak";
+    /** Spring Session's cookie: the browser's only credential here. */
+    private static final String SESSION_COOKIE = "SESSION";
 
     private static final ServerWebExchangeMatcher BEARER = exchange -> {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
@@ -82,12 +86,17 @@ class SecurityConfig {
                         .pathMatchers("/login/**", "/oauth2/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(oauth2 -> { })
-                .exceptionHandling(handling -> handling.authenticationEntryPoint((exchange, e) ->
-                        api.matches(exchange).flatMap(match -> match.isMatch()
-                                ? unauthorized(exchange, e) : login.commence(exchange, e))))
-                // The SPA reads XSRF-TOKEN and echoes it in X-XSRF-TOKEN (or _csrf in a form post).
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, e) -> api.matches(exchange).flatMap(match ->
+                                match.isMatch() ? unauthorized(exchange, e) : login.commence(exchange, e)))
+                        .accessDeniedHandler(SecurityConfig::forbidden))
+                // The SPA reads XSRF-TOKEN and echoes it in X-XSRF-TOKEN (or _csrf in a form post). Only requests
+                // that carry the session cookie can be forged; without it a request is simply unauthenticated (401).
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+                                SecurityConfig::hasSession))
+                        .accessDeniedHandler(SecurityConfig::forbidden))
                 .logout(spec -> spec.logoutSuccessHandler(logout))
                 .build();
     }
@@ -128,11 +137,24 @@ class SecurityConfig {
         return new InMemoryReactiveClientRegistrationRepository(registration);
     }
 
+    private static Mono<ServerWebExchangeMatcher.MatchResult> hasSession(ServerWebExchange exchange) {
+        return exchange.getRequest().getCookies().containsKey(SESSION_COOKIE)
+                ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
     static Mono<Void> unauthorized(ServerWebExchange exchange, Exception e) {
+        return problem(exchange, HttpStatus.UNAUTHORIZED, Problems.unauthorized(exchange.getRequest().getPath().value()));
+    }
+
+    static Mono<Void> forbidden(ServerWebExchange exchange, Exception e) {
+        return problem(exchange, HttpStatus.FORBIDDEN, Problems.forbidden(exchange.getRequest().getPath().value()));
+    }
+
+    private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, byte[] problem) {
         ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.UNAUTHORIZED);
+        response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.parseMediaType(Problems.MEDIA_TYPE));
-        DataBuffer body = response.bufferFactory().wrap(Problems.unauthorized(exchange.getRequest().getPath().value()));
+        DataBuffer body = response.bufferFactory().wrap(problem);
         return response.writeWith(Mono.just(body));
     }
 }

@@ -157,11 +157,20 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void browserPostWithoutCsrfTokenIsRefused() {
+    void aPostCarryingTheSessionCookieWithoutCsrfTokenIsA403Problem() {
+        var response = api.with("Cookie", "SESSION=some-session").send("POST", "/api/users", "{}", "application/json");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(SEEN).isEmpty();
+    }
+
+    @Test
+    void aPostWithoutAnyCredentialIsA401Problem() {
         var response = api.send("POST", "/api/users", "{}", "application/json");
 
-        // No session and no CSRF token: refused before anything is routed.
-        assertThat(response.status()).isIn(401, 403);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(SEEN).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import app.financetracker.security.RealmRolesConverter;
 import app.financetracker.security.Roles;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -26,17 +27,19 @@ public class ResourceServerSecurity {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> rules) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) ->
                 write(response, 401, Problems.unauthorized(request.getRequestURI()));
         AccessDeniedHandler forbidden = (request, response, e) ->
                 write(response, 403, Problems.forbidden(request.getRequestURI()));
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/v3/api-docs/**", "/error").permitAll()
-                        .requestMatchers("/api/**").hasRole(Roles.ADMIN)
-                        .requestMatchers("/actuator/streams/**").hasRole(Roles.SUPER_ADMIN)
-                        .anyRequest().denyAll())
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                            "/v3/api-docs/**", "/error").permitAll();
+                    rules.orderedStream().forEach(rule -> rule.apply(requests));
+                    requests.requestMatchers("/api/**").hasRole(Roles.ADMIN)
+                            .requestMatchers("/actuator/streams/**").hasRole(Roles.SUPER_ADMIN)
+                            .anyRequest().denyAll();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(RealmRolesConverter.jwtAuthenticationConverter()))
                         .authenticationEntryPoint(unauthorized)
