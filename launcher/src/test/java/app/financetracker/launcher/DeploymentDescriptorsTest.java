@@ -52,11 +52,10 @@ class DeploymentDescriptorsTest {
         assertThat(String.valueOf(map(services.get("redis")).get("command"))).contains("--appendonly");
         for (String name : union(BACK_END, Set.of("gateway"))) {
             Map<String, Object> service = map(services.get(name));
-            String dockerfile = String.valueOf(map(service.get("build")).get("dockerfile"));
-            assertThat(dockerfile).isEqualTo(name + "/Dockerfile");
-            String text = Files.readString(ROOT.resolve(dockerfile));
-            assertThat(text).as(dockerfile).contains("AS build", "USER 10001", "HEALTHCHECK", "/actuator/health/readiness",
-                    "--layers");
+            Map<String, Object> build = map(service.get("build"));
+            assertThat(build.get("dockerfile")).isEqualTo("docker/service.Dockerfile");
+            assertThat(map(build.get("args"))).containsEntry("SERVICE", name)
+                    .containsEntry("PORT", String.valueOf(portOf(name)));
             assertThat(map(service.get("depends_on"))).as(name + " waits for").containsKeys("mongo", "redis", "keycloak")
                     .allSatisfy((dependency, condition) ->
                             assertThat(map(condition)).containsEntry("condition", "service_healthy"));
@@ -64,6 +63,22 @@ class DeploymentDescriptorsTest {
         for (String name : List.of("mongo", "redis", "keycloak")) {
             assertThat(map(services.get(name))).as(name).containsKey("healthcheck");
         }
+    }
+
+    @Test
+    void theServiceImageIsAMultiStageLayeredNonRootBuildWithAHealthCheck() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("docker/service.Dockerfile"));
+
+        assertThat(dockerfile).contains("AS console", "AS build", "-pl ${SERVICE} -am package", "--layers",
+                "USER 10001", "HEALTHCHECK", "/actuator/health/readiness");
+    }
+
+    /** The port a service listens on by default, from its application.yml. */
+    private static int portOf(String name) throws IOException {
+        Matcher port = Pattern.compile("port: \\$\\{[A-Z_]+_PORT:(\\d+)}").matcher(
+                Files.readString(ROOT.resolve(name + "/src/main/resources/application.yml")));
+        assertThat(port.find()).as(name + " port").isTrue();
+        return Integer.parseInt(port.group(1));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package app.financetracker.notification.feed;
 
 import app.financetracker.events.EventCodec;
-import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
 import app.financetracker.events.TransactionPayload;
@@ -19,10 +18,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FeedHandlers {
 
-
     @Bean
     StreamEventHandler memberFeed(FeedService feed) {
-        return handler(Streams.USERS, event -> {
+        return StreamEventHandler.of(Streams.USERS, event -> {
             if (EventTypes.MEMBER_EVENTS.contains(event.type())) {
                 UserPayload member = EventCodec.read(event, UserPayload.class);
                 feed.record(new Notification(event.eventId(), event.type(), member.displayName(), member.id(), null,
@@ -33,7 +31,7 @@ class FeedHandlers {
 
     @Bean
     StreamEventHandler transactionFeed(FeedService feed) {
-        return handler(Streams.TRANSACTIONS, event -> {
+        return StreamEventHandler.of(Streams.TRANSACTIONS, event -> {
             if (EventTypes.TRANSACTION_EVENTS.contains(event.type())) {
                 TransactionPayload transaction = EventCodec.read(event, TransactionPayload.class);
                 feed.record(new Notification(event.eventId(), event.type(), transaction.userName(),
@@ -41,19 +39,5 @@ class FeedHandlers {
                         Set.of()));
             }
         });
-    }
-
-    private static StreamEventHandler handler(String stream, java.util.function.Consumer<EventEnvelope> action) {
-        return new StreamEventHandler() {
-            @Override
-            public String stream() {
-                return stream;
-            }
-
-            @Override
-            public void handle(EventEnvelope event) {
-                action.accept(event);
-            }
-        };
     }
 }

@@ -124,18 +124,10 @@ class LedgerProjectionTest {
         List<String> members = List.of(Ledger.id(), Ledger.id(), Ledger.id());
         List<String> categories = List.of(Ledger.id(), Ledger.id());
         AtomicInteger secondInstance = new AtomicInteger();
-        StreamEventHandler counting = new StreamEventHandler() {
-            @Override
-            public String stream() {
-                return Streams.TRANSACTIONS;
-            }
-
-            @Override
-            public void handle(EventEnvelope event) {
-                projection.handle(event);
-                secondInstance.incrementAndGet();
-            }
-        };
+        StreamEventHandler counting = StreamEventHandler.of(Streams.TRANSACTIONS, event -> {
+            projection.handle(event);
+            secondInstance.incrementAndGet();
+        });
         StreamConsumers second = new StreamConsumers(connectionFactory, redis, List.of(counting), "report-service",
                 properties);
         second.start();

@@ -171,17 +171,7 @@ class BalanceProjectionTest {
                 Streams.TRANSACTIONS, org.springframework.data.redis.connection.stream.ReadOffset.lastConsumed()));
         assertThat(taken).hasSize(1);
         List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
-        StreamEventHandler recording = new StreamEventHandler() {
-            @Override
-            public String stream() {
-                return Streams.TRANSACTIONS;
-            }
-
-            @Override
-            public void handle(EventEnvelope e) {
-                handled.add(e.eventId());
-            }
-        };
+        StreamEventHandler recording = StreamEventHandler.of(Streams.TRANSACTIONS, e -> handled.add(e.eventId()));
         StreamConsumers survivor = new StreamConsumers(connectionFactory, redis, List.of(recording), group, properties);
         survivor.start();
         try {
@@ -201,18 +191,10 @@ class BalanceProjectionTest {
             members.add(newMember());
         }
         AtomicInteger secondInstance = new AtomicInteger();
-        StreamEventHandler counting = new StreamEventHandler() {
-            @Override
-            public String stream() {
-                return Streams.TRANSACTIONS;
-            }
-
-            @Override
-            public void handle(EventEnvelope event) {
-                projection.handle(event);
-                secondInstance.incrementAndGet();
-            }
-        };
+        StreamEventHandler counting = StreamEventHandler.of(Streams.TRANSACTIONS, event -> {
+            projection.handle(event);
+            secondInstance.incrementAndGet();
+        });
         StreamConsumers second = new StreamConsumers(connectionFactory, redis, List.of(counting), "user-service",
                 properties);
         second.start();

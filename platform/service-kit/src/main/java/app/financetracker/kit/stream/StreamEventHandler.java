@@ -1,6 +1,7 @@
 package app.financetracker.kit.stream;
 
 import app.financetracker.events.EventEnvelope;
+import java.util.function.Consumer;
 
 /**
  * What a service does with each event of one stream. A bean of this type is all a service writes to
@@ -16,4 +17,19 @@ public interface StreamEventHandler {
      * retry, or sends it to the dead-letter stream when it is malformed or has failed too often.
      */
     void handle(EventEnvelope event);
+
+    /** A handler of {@code stream} that does {@code action}. */
+    static StreamEventHandler of(String stream, Consumer<EventEnvelope> action) {
+        return new StreamEventHandler() {
+            @Override
+            public String stream() {
+                return stream;
+            }
+
+            @Override
+            public void handle(EventEnvelope event) {
+                action.accept(event);
+            }
+        };
+    }
 }

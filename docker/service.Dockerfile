@@ -1,6 +1,10 @@
 # syntax=docker/dockerfile:1
-# gateway with the console: Vite build in node, Maven build, then the layered jar on a JRE, as a non-root user.
-# Build context: the repository root.
+# One image recipe for every service: docker compose passes SERVICE and PORT (build args).
+# The console is built with Vite in a node stage (only the gateway's jar contains it), then Maven builds the
+# service, and its layered jar runs on a JRE as a non-root user. Build context: the repository root.
+ARG SERVICE
+ARG PORT
+
 FROM node:20 AS console
 WORKDIR /src/frontend
 COPY frontend/package.json frontend/package-lock.json ./
@@ -9,13 +13,15 @@ COPY frontend/ ./
 RUN npm run build
 
 FROM maven:3.9-eclipse-temurin-17 AS build
+ARG SERVICE
 WORKDIR /src
 COPY . .
 COPY --from=console /src/frontend/target/classes/static/ frontend/target/classes/static/
-RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests -Dfrontend.skip=true -pl gateway -am package \
- && java -Djarmode=tools -jar gateway/target/gateway.jar extract --layers --launcher --destination /layers
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests -Dfrontend.skip=true -pl ${SERVICE} -am package \
+ && java -Djarmode=tools -jar ${SERVICE}/target/${SERVICE}.jar extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:17-jre
+ARG PORT
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 app
 WORKDIR /app
@@ -24,6 +30,8 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER 10001
-EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD curl -fs http://localhost:8080/actuator/health/readiness || exit 1
+# The health check runs later, in the container: it needs the port as an environment variable.
+ENV PORT=${PORT}
+EXPOSE ${PORT}
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD curl -fs http://localhost:${PORT}/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
