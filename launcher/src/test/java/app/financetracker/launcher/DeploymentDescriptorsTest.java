@@ -42,7 +42,7 @@ class DeploymentDescriptorsTest {
     }
 
     @Test
-    void composeRunsTheInfrastructureAndEveryServiceFromItsOwnDockerfile() throws IOException {
+    void composeRunsTheInfrastructureAndEveryServiceFromTheServiceImage() throws IOException {
         Map<String, Object> services = composeServices();
 
         assertThat(services).containsKeys("mongo", "redis", "keycloak", "gateway");
@@ -75,7 +75,7 @@ class DeploymentDescriptorsTest {
 
     /** The port a service listens on by default, from its application.yml. */
     private static int portOf(String name) throws IOException {
-        Matcher port = Pattern.compile("port: \\$\\{[A-Z_]+_PORT:(\\d+)}").matcher(
+        Matcher port = Pattern.compile("(?m)^  port: \\$\\{[A-Z_]+_PORT:(\\d+)}").matcher(
                 Files.readString(ROOT.resolve(name + "/src/main/resources/application.yml")));
         assertThat(port.find()).as(name + " port").isTrue();
         return Integer.parseInt(port.group(1));
