@@ -58,8 +58,18 @@ public final class ReportBenchmark {
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         List<String> rows = new ArrayList<>();
+        List<java.util.Map<String, Object>> results = new ArrayList<>();
         for (int size : sizes) {
-            rows.add(run(size));
+            rows.add(run(size, results));
+        }
+        // Called by the harness (BenchRun): the figures as JSON for its results file.
+        String out = System.getProperty("bench.out");
+        if (out != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(out), Http.JSON.writeValueAsString(results));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         System.out.println();
         System.out.println("| transactions | load + rebuild | buckets | live event (median) | report median | p90 | min | max |");
@@ -67,7 +77,7 @@ public final class ReportBenchmark {
         rows.forEach(System.out::println);
     }
 
-    private static String run(int size) {
+    private static String run(int size, List<java.util.Map<String, Object>> results) {
         MongoServer server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
@@ -127,6 +137,16 @@ public final class ReportBenchmark {
             System.out.printf(Locale.ROOT, "1-year monthly report at %,d: median %.1f ms, p90 %.1f ms, min %.1f ms,"
                     + " max %.1f ms (%d runs after %d warm-up; totals verified)%n", size, median,
                     times[RUNS * 9 / 10] / 1e6, times[0] / 1e6, times[RUNS - 1] / 1e6, RUNS, WARM_UP);
+            java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("transactions", size);
+            result.put("load_s", Measurements.round(loadSeconds));
+            result.put("buckets", bucketCount);
+            result.put("live_event_median_ms", Measurements.round(live[LIVE_EVENTS / 2] / 1e6));
+            result.put("report_median_ms", Measurements.round(median));
+            result.put("report_p90_ms", Measurements.round(times[RUNS * 9 / 10] / 1e6));
+            result.put("report_min_ms", Measurements.round(times[0] / 1e6));
+            result.put("report_max_ms", Measurements.round(times[RUNS - 1] / 1e6));
+            results.add(result);
             return String.format(Locale.ROOT, "| %,d | %.1f s | %,d | %.2f ms | **%.1f ms** | %.1f ms | %.1f ms | %.1f ms |",
                     size, loadSeconds, bucketCount, live[LIVE_EVENTS / 2] / 1e6, median, times[RUNS * 9 / 10] / 1e6,
                     times[0] / 1e6, times[RUNS - 1] / 1e6);

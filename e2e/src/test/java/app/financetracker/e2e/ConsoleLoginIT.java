@@ -50,6 +50,7 @@ class ConsoleLoginIT {
         Cookie session = browser.manage().getCookieNamed("SESSION");
         assertThat(session).isNotNull();
         assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
         assertThat(browser.getPageSource()).doesNotContain("eyJ"); // no JWT in the page
         Files.createDirectories(Path.of("target/screenshots"));
         Browser.screenshot(browser, Path.of("target/screenshots/console-first-screen.png"));

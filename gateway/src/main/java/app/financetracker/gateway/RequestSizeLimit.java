@@ -6,7 +6,6 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,11 +26,8 @@ class RequestSizeLimit implements GlobalFilter, Ordered {
         if (exchange.getRequest().getHeaders().getContentLength() <= limit) {
             return chain.filter(exchange);
         }
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-        response.getHeaders().setContentType(MediaType.parseMediaType(Problems.MEDIA_TYPE));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(
-                Problems.tooLarge(exchange.getRequest().getPath().value(), limit))));
+        return GatewayProblems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
+                Problems.tooLarge(exchange.getRequest().getPath().value(), limit));
     }
 
     @Override

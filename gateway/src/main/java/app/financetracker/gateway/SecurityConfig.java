@@ -7,11 +7,8 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -143,18 +140,12 @@ class SecurityConfig {
     }
 
     static Mono<Void> unauthorized(ServerWebExchange exchange, Exception e) {
-        return problem(exchange, HttpStatus.UNAUTHORIZED, Problems.unauthorized(exchange.getRequest().getPath().value()));
+        return GatewayProblems.write(exchange, HttpStatus.UNAUTHORIZED,
+                Problems.unauthorized(exchange.getRequest().getPath().value()));
     }
 
     static Mono<Void> forbidden(ServerWebExchange exchange, Exception e) {
-        return problem(exchange, HttpStatus.FORBIDDEN, Problems.forbidden(exchange.getRequest().getPath().value()));
-    }
-
-    private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, byte[] problem) {
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.parseMediaType(Problems.MEDIA_TYPE));
-        DataBuffer body = response.bufferFactory().wrap(problem);
-        return response.writeWith(Mono.just(body));
+        return GatewayProblems.write(exchange, HttpStatus.FORBIDDEN,
+                Problems.forbidden(exchange.getRequest().getPath().value()));
     }
 }

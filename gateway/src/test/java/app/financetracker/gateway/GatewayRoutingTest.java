@@ -154,6 +154,9 @@ class GatewayRoutingTest {
         assertThat(second.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
                 .contains("/realms/finance-tracker/protocol/openid-connect/auth")
                 .contains("client_id=finance-tracker-gateway"));
+        // The login in progress lives in the session: its cookie is out of scripts' reach and not sent cross-site.
+        assertThat(second.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("SESSION=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
  * The whole stack on one machine, no Docker (DESIGN §6): the embedded Mongo server, Redis and Keycloak
@@ -75,6 +76,13 @@ public final class LocalStack {
         return serviceEnvironment.get("KEYCLOAK_URL");
     }
 
+    /** A running service or piece of infrastructure ("mongo", "redis", "keycloak") by name. */
+    public ManagedProcess process(String name) {
+        return Stream.concat(services.stream(), infrastructure.stream())
+                .filter(process -> process.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process named " + name));
+    }
+
     public Path logs() {
         return config.dataDir().resolve("logs");
     }
@@ -96,13 +104,15 @@ public final class LocalStack {
             serviceEnvironment.put(envName(name) + "_URL", "http://localhost:" + config.port(service.getValue()));
         }
         passThrough("GATEWAY_CLIENT_SECRET", "ADMIN_CLIENT_SECRET", "DEFAULT_ADMIN_USERNAME", "DEFAULT_ADMIN_PASSWORD",
-                "DEFAULT_ADMIN_EMAIL", "CURRENCY");
+                "DEFAULT_ADMIN_EMAIL", "CURRENCY", "RATE_LIMIT_PER_SECOND", "RATE_LIMIT_BURST", "KEYCLOAK_PUBLIC_URL");
         for (String name : SERVICES.keySet()) {
             services.add(startService(name));
         }
+        // A loaded machine (a benchmark beside test runs) may need longer: FT_READY_TIMEOUT_S.
+        Duration readyTimeout = Duration.ofSeconds(Long.parseLong(config.environment().getOrDefault("FT_READY_TIMEOUT_S", "180")));
         for (String name : SERVICES.keySet()) {
             String health = serviceUrl(name) + "/actuator/health/readiness";
-            Net.await(name, Duration.ofMinutes(3), () -> Net.status(health) == 200);
+            Net.await(name, readyTimeout, () -> Net.status(health) == 200);
         }
         Net.await("Keycloak", Duration.ofMinutes(4), () -> KeycloakDistribution.ready(keycloakUrl));
         System.out.printf("%n[launcher] Finance Tracker is ready in %d s%n", Duration.between(begin, Instant.now()).toSeconds());
@@ -193,8 +203,15 @@ public final class LocalStack {
                 .getOrDefault("FT_JAVA_OPTS",
                         "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx384m -XX:+ExitOnOutOfMemoryError -Xss512k")
                 .split("\\s+")));
-        jvm.add("-jar");
-        jvm.add(jar.toString());
+        if (config.persistent()) {
+            // A stack that keeps its data keeps its class-data archives too; a throw-away test stack would only
+            // pay for recording them.
+            jvm.addAll(ClassDataSharing.arguments(javaCommand(List.of()).get(0), jar,
+                    config.dataDir().resolve("cds").resolve(name)));
+        } else {
+            jvm.add("-jar");
+            jvm.add(jar.toString());
+        }
         return new ManagedProcess(name, javaCommand(jvm), serviceEnvironment, config.root(),
                 logs().resolve(name + ".log")).start();
     }

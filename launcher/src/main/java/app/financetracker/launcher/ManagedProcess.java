@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 public final class ManagedProcess {
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** A process that ran this long before dying is restarted after the shortest backoff again. */
+    private static final Duration STABLE = Duration.ofSeconds(30);
 
     private final String name;
     private final List<String> command;
@@ -69,6 +72,9 @@ public final class ManagedProcess {
                 if (stopping) {
                     return;
                 }
+                if (ranLongerThan(current, STABLE)) {
+                    backoff = Duration.ofSeconds(1);
+                }
                 System.err.printf("[launcher] %s exited with %d, restarting in %d s (log: %s)%n", name, exit,
                         backoff.toSeconds(), log);
                 Thread.sleep(backoff.toMillis());
@@ -80,6 +86,22 @@ public final class ManagedProcess {
                 return;
             }
         }
+    }
+
+    private static boolean ranLongerThan(Process process, Duration duration) {
+        return process.info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()).compareTo(duration) > 0)
+                .orElse(false);
+    }
+
+    /** The process's id now (it changes when the process is restarted). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Kills the process without warning (SIGKILL), as a crash would; the supervisor restarts it. */
+    public void kill() {
+        process.destroyForcibly();
     }
 
     public void stop() {

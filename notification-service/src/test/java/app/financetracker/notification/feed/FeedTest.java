@@ -117,6 +117,24 @@ class FeedTest {
     }
 
     @Test
+    void transactionEventWithoutAnAmountIsDeadLetteredNotNotified() {
+        // Found by the fault simulation: balances and reports refused it, the feed announced it.
+        String memberId = id();
+        String transactionId = id();
+        EventEnvelope noAmount = EventEnvelope.create(EventTypes.TRANSACTION_CREATED, transactionId, 0,
+                "{\"id\":\"" + transactionId + "\",\"userId\":\"" + memberId
+                        + "\",\"userName\":\"No Amount\",\"type\":\"DEBT\",\"date\":\"2026-03-01\"}");
+        TestEvents.publishTransaction(redis, noAmount);
+        String next = id();
+        TestEvents.publish(redis, Streams.USERS, TestEvents.memberCreated(next, "After", "Poison"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestEvents.entries(redis, Streams.deadLetter(Streams.TRANSACTIONS))
+                .stream().anyMatch(entry -> noAmount.eventId().equals(entry.get("eventId"))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> entriesFor(admin, next).size() == 1);
+        assertThat(entriesFor(admin, memberId)).isEmpty();
+    }
+
+    @Test
     void readStateIsEachAdminsOwn() {
         Tokens.ensureUser("second-admin", "Second@1234", List.of("admin"));
         Api second = api.as(Tokens.password("second-admin", "Second@1234"));

@@ -1,5 +1,6 @@
 package app.financetracker.events;
 
+import java.math.BigDecimal;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,21 +27,35 @@ public final class EventCodec {
      */
     public static TransactionPayload readTransaction(EventEnvelope event) {
         TransactionPayload transaction = read(event, TransactionPayload.class);
-        if (transaction.userId() == null || transaction.amount() == null || transaction.date() == null
+        if (transaction.userId() == null || !countable(transaction.amount()) || transaction.date() == null
                 || !TRANSACTION_TYPES.contains(transaction.type())) {
             throw new MalformedEventException("Transaction event " + event.eventId()
-                    + " lacks a member, an amount, a date or a known type", null);
+                    + " lacks a member, an amount in cents up to 1e9, a date or a known type", null);
         }
         return transaction;
     }
 
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+
+    /** What the producer validates, and so what consumers can store (Decimal128) and add up: 0 < amount ≤ 1e9, cents. */
+    private static boolean countable(BigDecimal amount) {
+        return amount != null && amount.signum() > 0 && amount.compareTo(MAX_AMOUNT) <= 0
+                && amount.stripTrailingZeros().scale() <= 2;
+    }
+
     /** @throws MalformedEventException when the payload is not JSON of that shape */
     public static <T> T read(EventEnvelope event, Class<T> type) {
+        T payload;
         try {
-            return MAPPER.readValue(event.payload(), type);
+            payload = MAPPER.readValue(event.payload(), type);
         } catch (RuntimeException e) {
             throw new MalformedEventException("Unreadable " + event.type() + " payload of event " + event.eventId()
                     + ": " + e.getMessage(), e);
         }
+        if (payload == null) {
+            // The JSON text "null" reads as no object at all (found by TransactionPayloadFuzzTest).
+            throw new MalformedEventException("Empty " + event.type() + " payload of event " + event.eventId(), null);
+        }
+        return payload;
     }
 }

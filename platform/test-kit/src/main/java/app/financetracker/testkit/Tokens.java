@@ -52,14 +52,25 @@ public final class Tokens {
         return grant(username, password);
     }
 
+    /** The status of a password grant, for tests of refused sign-ins (never with {@link #ADMIN}: brute force). */
+    public static int passwordGrantStatus(String username, String password) {
+        return postForm(tokenUrl(), passwordGrant(username, password)).statusCode();
+    }
+
+    private static String tokenUrl() {
+        return Infra.get().keycloakUrl() + "/realms/" + REALM + "/protocol/openid-connect/token";
+    }
+
+    private static Map<String, String> passwordGrant(String username, String password) {
+        return Map.of("grant_type", "password", "client_id", "finance-tracker-cli", "username", username,
+                "password", password);
+    }
+
     private record CachedToken(String token, java.time.Instant validUntil) {
     }
 
     private static String grant(String username, String password) {
-        JsonNode token = post(Infra.get().keycloakUrl() + "/realms/" + REALM + "/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "finance-tracker-cli", "username", username,
-                        "password", password));
-        return token.get("access_token").asString();
+        return post(tokenUrl(), passwordGrant(username, password)).get("access_token").asString();
     }
 
     /** Creates the user with those realm roles unless it exists. */
@@ -89,17 +100,21 @@ public final class Tokens {
     }
 
     private static JsonNode post(String url, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> response = postForm(url, form);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Token request to " + url + " failed: " + response.statusCode() + " "
                     + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> postForm(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

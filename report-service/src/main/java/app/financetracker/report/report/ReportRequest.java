@@ -1,5 +1,7 @@
 package app.financetracker.report.report;
 
+import app.financetracker.kit.web.BadRequestException;
+import app.financetracker.kit.web.FourDigitYear;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
@@ -9,6 +11,24 @@ import java.time.LocalDate;
  * optionally only one member's or one category's transactions. Granularity is text so that an unknown
  * value gets a field error naming the allowed ones rather than a JSON shape error.
  */
-public record ReportRequest(@NotNull LocalDate from, @NotNull LocalDate to, @NotBlank String granularity,
-                            String userId, String categoryId) {
+public record ReportRequest(@NotNull @FourDigitYear LocalDate from, @NotNull @FourDigitYear LocalDate to,
+                            @NotBlank String granularity, String userId, String categoryId) {
+
+    /**
+     * The granularity, once the period is one the generator will cut: {@code to} not before {@code from}, and
+     * less than {@code maxYears} apart.
+     *
+     * @throws BadRequestException otherwise
+     */
+    Granularity checked(int maxYears) {
+        Granularity chosen = Granularity.parse(granularity).orElseThrow(() ->
+                new BadRequestException("granularity", "must be one of DAY, WEEK, MONTH"));
+        if (to.isBefore(from)) {
+            throw new BadRequestException("to", "must be on or after from");
+        }
+        if (!to.isBefore(from.plusYears(maxYears))) {
+            throw new BadRequestException("to", "a report may span at most " + maxYears + " years");
+        }
+        return chosen;
+    }
 }

@@ -1,6 +1,5 @@
 package app.financetracker.report.report;
 
-import app.financetracker.kit.web.BadRequestException;
 import app.financetracker.kit.web.NotFoundException;
 import app.financetracker.kit.web.PageResponse;
 import app.financetracker.kit.web.SortParameter;
@@ -47,16 +46,9 @@ public class ReportService {
     }
 
     public ReportResponse create(ReportRequest request, String createdBy) {
-        Granularity granularity = Granularity.parse(request.granularity()).orElseThrow(() ->
-                new BadRequestException("granularity", "must be one of DAY, WEEK, MONTH"));
+        Granularity granularity = request.checked(properties.maxYears());
         LocalDate from = request.from();
         LocalDate to = request.to();
-        if (to.isBefore(from)) {
-            throw new BadRequestException("to", "must be on or after from");
-        }
-        if (!to.isBefore(from.plusYears(properties.maxYears()))) {
-            throw new BadRequestException("to", "a report may span at most " + properties.maxYears() + " years");
-        }
         String userId = blankToNull(request.userId());
         String categoryId = blankToNull(request.categoryId());
         if (userId != null && !directory.knowsMember(userId)) {

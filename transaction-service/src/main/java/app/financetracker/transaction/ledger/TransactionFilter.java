@@ -41,10 +41,10 @@ record TransactionFilter(String userId, TransactionType type, String categoryId,
             all.add(Criteria.where("date").lte(to.toString()));
         }
         if (minAmount != null) {
-            all.add(Criteria.where("amount").gte(new Decimal128(minAmount)));
+            all.add(Criteria.where("amount").gte(decimal("minAmount", minAmount)));
         }
         if (maxAmount != null) {
-            all.add(Criteria.where("amount").lte(new Decimal128(maxAmount)));
+            all.add(Criteria.where("amount").lte(decimal("maxAmount", maxAmount)));
         }
         if (q != null && !q.isBlank()) {
             Pattern literal = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
@@ -52,5 +52,14 @@ record TransactionFilter(String userId, TransactionType type, String categoryId,
                     Criteria.where("userName").regex(literal), Criteria.where("categoryName").regex(literal)));
         }
         return new Criteria().andOperator(all);
+    }
+
+    /** Amounts are stored as Decimal128, which holds 34 digits and exponents up to ±6111 (ADR 0040). */
+    private static Decimal128 decimal(String field, BigDecimal amount) {
+        try {
+            return new Decimal128(amount);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(field, "is out of range");
+        }
     }
 }

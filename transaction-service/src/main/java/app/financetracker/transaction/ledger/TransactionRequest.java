@@ -1,5 +1,6 @@
 package app.financetracker.transaction.ledger;
 
+import app.financetracker.kit.web.FourDigitYear;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +19,7 @@ record TransactionRequest(
         @NotNull TransactionType type,
         @NotNull @Positive @DecimalMax("1000000000") @Digits(integer = 10, fraction = 2) BigDecimal amount,
         @Size(max = 64) String categoryId,
-        @NotNull LocalDate date,
+        @NotNull @FourDigitYear LocalDate date,
         @Size(max = 500) String description,
         Long version) {
 }

@@ -78,7 +78,7 @@ public class TransactionService {
                 request.date().toString(), clean(request.description()), now, now, 0, false, List.of());
         Transaction transaction = withEvent(draft, EventTypes.TRANSACTION_CREATED);
         mongo.insert(transaction);
-        relay.wakeUp();
+        relay.wakeUp(Transaction.COLLECTION, id);
         return TransactionResponse.of(transaction);
     }
 
@@ -161,7 +161,7 @@ public class TransactionService {
                         .and("deleted").is(false)), update, FindAndModifyOptions.options().returnNew(true),
                 Transaction.class);
         if (updated != null) {
-            relay.wakeUp();
+            relay.wakeUp(Transaction.COLLECTION, id);
         }
         return updated;
     }

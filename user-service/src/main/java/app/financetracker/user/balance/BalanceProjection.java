@@ -11,8 +11,11 @@ import app.financetracker.user.member.Member;
 import app.financetracker.user.member.MemberService;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,14 +23,18 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Balances from {@code events:transactions} (DESIGN §3): one {@code balance_entries} document per
- * transaction, changed only by a newer {@code aggregateVersion}; then the member's balance is recomputed from
- * all of their entries, never adjusted by increments. A transaction moved to another member recomputes both.
+ * Balances from {@code events:transactions} (DESIGN §3, ADR 0008): one {@code balance_entries} document per
+ * transaction, changed only by a newer {@code aggregateVersion}, which remembers every member that ever owned it;
+ * each such member's {@code balance_books} document holds what the transaction contributes to them as of that
+ * version (nothing, once moved away or deleted). The member's balance is then recomputed from their book, never
+ * adjusted by increments. Every read and write goes by {@code _id}, so an event costs the same whatever the size
+ * of the ledger (the embedded Mongo server scans a collection for any other query).
  */
 @Component
-class BalanceProjection implements StreamEventHandler {
+class BalanceProjection implements StreamEventHandler, InitializingBean {
 
     static final String ENTRIES = "balance_entries";
+    static final String BOOKS = "balance_books";
 
     private final MongoTemplate mongo;
     private final MemberService members;
@@ -35,6 +42,17 @@ class BalanceProjection implements StreamEventHandler {
     BalanceProjection(MongoTemplate mongo, MemberService members) {
         this.mongo = mongo;
         this.members = members;
+    }
+
+    /**
+     * A ledger kept before balance books existed is booked once, before the stream consumers start (they start
+     * with the application context, after every bean is built).
+     */
+    @Override
+    public void afterPropertiesSet() {
+        if (!mongo.exists(new Query(), BOOKS)) {
+            bookEveryEntry();
+        }
     }
 
     @Override
@@ -50,16 +68,42 @@ class BalanceProjection implements StreamEventHandler {
         boolean deleted = event.type().equals(EventTypes.TRANSACTION_DELETED);
         TransactionPayload transaction = EventCodec.readTransaction(event);
         Update update = new Update().set("userId", transaction.userId()).set("type", transaction.type())
-                .set("amount", new Decimal128(transaction.amount())).set("deleted", deleted);
-        var result = VersionedProjection.applyIfNewer(mongo, ENTRIES, event.aggregateId(), event.aggregateVersion(), update);
-        // Recomputed even for a stale or repeated event: a retry after a failed recompute heals the balance.
-        Set<String> affected = new LinkedHashSet<>();
-        affected.add(transaction.userId());
-        result.previous().map(previous -> previous.getString("userId")).ifPresent(affected::add);
-        affected.forEach(this::recompute);
+                .set("amount", new Decimal128(transaction.amount())).set("deleted", deleted)
+                .addToSet("owners", transaction.userId());
+        VersionedProjection.applyIfNewer(mongo, ENTRIES, event.aggregateId(), event.aggregateVersion(), update);
+        // From the stored entry, not the event: a stale or repeated event then re-writes the current state, and
+        // a retry after a failure half-way completes the books and balances.
+        Document entry = mongo.findById(event.aggregateId(), Document.class, ENTRIES);
+        for (String owner : owners(entry)) {
+            record(owner, entry);
+            recompute(owner);
+        }
     }
 
-    /** Sums the member's live entries per type and stores the balance. */
+    /**
+     * Writes the entry's contribution into the owner's book with {@code $max} on {@code {version, …}}: embedded
+     * documents compare field by field, version first, so an older state never replaces a newer one.
+     */
+    private void record(String owner, Document entry) {
+        boolean live = owner.equals(entry.getString("userId")) && !entry.getBoolean("deleted", false);
+        Document contribution = new Document("version", entry.get(VersionedProjection.VERSION))
+                .append("type", entry.getString("type")).append("amount", entry.get("amount")).append("live", live);
+        mongo.upsert(byId(owner), new Update().max("entries." + entry.getString("_id"), contribution), BOOKS);
+    }
+
+    /** Writes every entry into its owners' books (one pass over the entries), then refreshes their balances. */
+    void bookEveryEntry() {
+        Set<String> touched = new LinkedHashSet<>();
+        for (Document entry : mongo.findAll(Document.class, ENTRIES)) {
+            for (String owner : owners(entry)) {
+                record(owner, entry);
+                touched.add(owner);
+            }
+        }
+        touched.forEach(this::recompute);
+    }
+
+    /** Sums the live contributions in the member's book and stores the balance. */
     void recompute(String memberId) {
         members.refreshBalance(memberId, () -> sum(memberId));
     }
@@ -68,14 +112,31 @@ class BalanceProjection implements StreamEventHandler {
         BigDecimal receivables = BigDecimal.ZERO;
         BigDecimal debts = BigDecimal.ZERO;
         BigDecimal collected = BigDecimal.ZERO;
-        Query live = Query.query(Criteria.where("userId").is(memberId).and("deleted").is(false));
-        for (BalanceEntry entry : mongo.find(live, BalanceEntry.class)) {
-            switch (entry.type()) {
-                case RECEIVABLE -> receivables = receivables.add(entry.amount());
-                case DEBT -> debts = debts.add(entry.amount());
-                case COLLECTED -> collected = collected.add(entry.amount());
+        Document book = mongo.findById(memberId, Document.class, BOOKS);
+        Document entries = book == null ? new Document() : book.get("entries", new Document());
+        for (Object value : entries.values()) {
+            Document contribution = (Document) value;
+            if (!contribution.getBoolean("live", false)) {
+                continue;
+            }
+            BigDecimal amount = ((Decimal128) contribution.get("amount")).bigDecimalValue();
+            switch (contribution.getString("type")) {
+                case "RECEIVABLE" -> receivables = receivables.add(amount);
+                case "DEBT" -> debts = debts.add(amount);
+                case "COLLECTED" -> collected = collected.add(amount);
+                default -> throw new IllegalStateException("Unknown transaction type in book of " + memberId);
             }
         }
         return Member.Balance.of(receivables, debts, collected);
+    }
+
+    /** Every member the transaction ever belonged to (entries written before owners were kept: its member). */
+    private static List<String> owners(Document entry) {
+        List<String> owners = entry.getList("owners", String.class);
+        return owners == null || owners.isEmpty() ? List.of(entry.getString("userId")) : owners;
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
     }
 }

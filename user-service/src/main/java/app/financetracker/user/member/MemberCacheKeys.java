@@ -1,7 +1,11 @@
 package app.financetracker.user.member;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -13,6 +17,10 @@ import org.springframework.stereotype.Component;
  * after it, leaving a stale entry for the whole TTL (the two-instance balance test caught it). A reader takes the
  * generation before it reads Mongo, so whatever it caches under that generation is at most as old as the
  * generation; once a change bumped it, every reader uses the new key (ADR 0005).
+ *
+ * <p>With Redis down, a circuit breaker keeps reads off the cache ({@link #available()}) after the first failure,
+ * instead of every read waiting for Redis time-outs; bumps that failed are retried once Redis answers again, so
+ * an entry cached before the outage is not served after a change made during it.
  */
 @Component("memberCacheKeys")
 public class MemberCacheKeys {
@@ -24,9 +32,20 @@ public class MemberCacheKeys {
     private static final Duration KEEP = Duration.ofDays(1);
 
     private final StringRedisTemplate redis;
+    private final CircuitBreaker breaker = CircuitBreaker.of("member-cache", CircuitBreakerConfig.custom()
+            .minimumNumberOfCalls(1).slidingWindowSize(5).failureRateThreshold(50)
+            .waitDurationInOpenState(Duration.ofSeconds(5)).automaticTransitionFromOpenToHalfOpenEnabled(true)
+            .permittedNumberOfCallsInHalfOpenState(1)
+            .build());
+    private final Set<String> unbumped = ConcurrentHashMap.newKeySet();
 
     MemberCacheKeys(StringRedisTemplate redis) {
         this.redis = redis;
+    }
+
+    /** Whether reads use the cache at all (the condition of the service's {@code @Cacheable}s). */
+    public boolean available() {
+        return breaker.getState() != CircuitBreaker.State.OPEN;
     }
 
     public String profile(String id) {
@@ -50,8 +69,11 @@ public class MemberCacheKeys {
 
     private String generation(String key) {
         try {
-            String generation = redis.opsForValue().get(key);
-            return generation == null ? "0" : generation;
+            return breaker.executeSupplier(() -> {
+                unbumped.forEach(this::bump);
+                String generation = redis.opsForValue().get(key);
+                return generation == null ? "0" : generation;
+            });
         } catch (RuntimeException e) {
             // Redis is down: a key no entry has, so the read goes to Mongo.
             return "unavailable-" + UUID.randomUUID();
@@ -62,8 +84,10 @@ public class MemberCacheKeys {
         try {
             redis.opsForValue().increment(key);
             redis.expire(key, KEEP);
+            unbumped.remove(key);
         } catch (RuntimeException e) {
-            log.warn("Could not invalidate cached members ({}); entries expire by themselves", e.getMessage());
+            unbumped.add(key);
+            log.warn("Could not invalidate cached members yet ({}); retried when Redis answers", e.getMessage());
         }
     }
 }

@@ -52,12 +52,12 @@ public class MemberService {
         this.cacheKeys = cacheKeys;
     }
 
-    @Cacheable(cacheNames = PROFILES, key = "@memberCacheKeys.profile(#id)")
+    @Cacheable(cacheNames = PROFILES, condition = "@memberCacheKeys.available()", key = "@memberCacheKeys.profile(#id)")
     public MemberResponse get(String id) {
         return MemberResponse.of(find(id));
     }
 
-    @Cacheable(cacheNames = PAGES, key = "@memberCacheKeys.page((#q == null ? '' : #q.strip().toLowerCase()) + '|' + #pageable.pageNumber + '|' + #pageable.pageSize + '|' + #pageable.sort)")
+    @Cacheable(cacheNames = PAGES, condition = "@memberCacheKeys.available()", key = "@memberCacheKeys.page((#q == null ? '' : #q.strip().toLowerCase()) + '|' + #pageable.pageNumber + '|' + #pageable.pageSize + '|' + #pageable.sort)")
     public PageResponse<MemberResponse> list(String q, Pageable pageable) {
         Criteria criteria = Criteria.where("deleted").is(false);
         if (q != null && !q.isBlank()) {
@@ -88,7 +88,7 @@ public class MemberService {
             throw emailTaken(clean.email());
         }
         cacheKeys.listChanged();
-        relay.wakeUp();
+        relay.wakeUp(Member.COLLECTION, id);
         return MemberResponse.of(member);
     }
 
@@ -114,7 +114,7 @@ public class MemberService {
             throw staleOrMissing(id);
         }
         cacheKeys.memberChanged(id);
-        relay.wakeUp();
+        relay.wakeUp(Member.COLLECTION, id);
         return MemberResponse.of(updated);
     }
 
@@ -129,7 +129,7 @@ public class MemberService {
             throw staleOrMissing(id);
         }
         cacheKeys.memberChanged(id);
-        relay.wakeUp();
+        relay.wakeUp(Member.COLLECTION, id);
     }
 
     /**

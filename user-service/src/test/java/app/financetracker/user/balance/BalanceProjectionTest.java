@@ -24,10 +24,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -45,7 +48,8 @@ class BalanceProjectionTest {
     BalanceProjection projection;
     @Autowired
     StreamProperties properties;
-
+    @Autowired
+    MongoTemplate mongo;
 
     Api admin;
 
@@ -86,6 +90,27 @@ class BalanceProjectionTest {
         publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, id(), 0, lucas, "COLLECTED", "150"));
 
         awaitBalance(lucas, "300", "150", "150", "0");
+    }
+
+    @Test
+    void aLedgerKeptBeforeBooksExistedIsBookedOnceAndItsBalancesStayExact() {
+        String lucas = newMember();
+        // Entries as the projection wrote them before balance books (no owners); one deleted.
+        mongo.insert(List.of(entry(lucas, "RECEIVABLE", "300", false), entry(lucas, "DEBT", "150", false),
+                entry(lucas, "COLLECTED", "999", true)), BalanceProjection.ENTRIES);
+        mongo.dropCollection(BalanceProjection.BOOKS);
+
+        projection.bookEveryEntry();
+
+        awaitBalance(lucas, "300", "150", "0", "150");
+        publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, id(), 0, lucas, "COLLECTED", "50"));
+        awaitBalance(lucas, "300", "150", "50", "100");
+    }
+
+    private static Document entry(String member, String type, String amount, boolean deleted) {
+        return new Document("_id", id()).append("userId", member).append("type", type)
+                .append("amount", new Decimal128(new BigDecimal(amount))).append("deleted", deleted)
+                .append("version", 0L);
     }
 
     @Test

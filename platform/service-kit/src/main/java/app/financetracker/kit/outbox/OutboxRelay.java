@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +24,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Publishes the events that aggregates carry in their {@code outbox} array with XADD, then pulls them out
- * of the document. It runs on one thread, on a short poll and whenever {@link #wakeUp()} is called after a
- * write. Redis down means events wait in Mongo and are published when it is back. Several instances may
+ * of the document. It runs on one thread: right after a write, for the aggregate named in
+ * {@link #wakeUp(String, Object)} (found by {@code _id}), and on a slower poll over whole collections that catches
+ * whatever a wake-up missed (a crash between the write and the wake-up, Redis down at that moment). The poll is
+ * the only query that scans, and the embedded Mongo server scans for anything but {@code _id}, so it must not run
+ * per write. Redis down means events wait in Mongo and are published when it is back. Several instances may
  * publish the same event twice; consumers are idempotent (DESIGN §3), so at-least-once is enough here.
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -36,7 +41,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<OutboxSource> sources;
     private final Duration pollInterval;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Queue<Woken> woken = new ConcurrentLinkedQueue<>();
     private ScheduledExecutorService executor;
+
+    private record Woken(String collection, Object id) {
+    }
 
     public OutboxRelay(MongoTemplate mongo, StringRedisTemplate redis, List<OutboxSource> sources, Duration pollInterval) {
         this.mongo = mongo;
@@ -45,15 +54,36 @@ public class OutboxRelay implements SmartLifecycle {
         this.pollInterval = pollInterval;
     }
 
-    /** Asks for a drain soon; calls made while one is already queued are folded into it. */
-    public void wakeUp() {
-        if (executor != null && scheduled.compareAndSet(false, true)) {
-            executor.execute(this::drainSafely);
+    /** Asks for the aggregate just written to be published soon; wake-ups queued meanwhile go in one pass. */
+    public void wakeUp(String collection, Object id) {
+        if (executor == null) {
+            return;
+        }
+        woken.add(new Woken(collection, id));
+        if (scheduled.compareAndSet(false, true)) {
+            executor.execute(this::publishWoken);
+        }
+    }
+
+    private void publishWoken() {
+        scheduled.set(false);
+        for (Woken next = woken.poll(); next != null; next = woken.poll()) {
+            Woken aggregate = next;
+            sources.stream().filter(source -> source.collection().equals(aggregate.collection())).findFirst()
+                    .ifPresent(source -> {
+                        try {
+                            Document document = mongo.findById(aggregate.id(), Document.class, source.collection());
+                            if (document != null && !document.getList(Outbox.FIELD, Document.class, List.of()).isEmpty()) {
+                                publish(source, document);
+                            }
+                        } catch (RuntimeException e) {
+                            log.warn("Outbox of {} stays pending until the next poll: {}", aggregate.id(), e.getMessage());
+                        }
+                    });
         }
     }
 
     private void drainSafely() {
-        scheduled.set(false);
         try {
             while (drain() == BATCH) {
                 // a full batch: there may be more waiting

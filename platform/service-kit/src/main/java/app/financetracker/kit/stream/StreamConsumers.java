@@ -4,6 +4,7 @@ import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.MalformedEventException;
 import app.financetracker.events.Streams;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,17 @@ public class StreamConsumers implements SmartLifecycle {
             // Redis lost its data (restart without persistence): recreate the group and read on.
             ensureGroup(stream);
         } else {
-            log.warn("Reading {} failed, retrying: {}", stream, error.toString());
+            log.warn("Reading {} failed, retrying in {}: {}", stream, properties.pollTimeout(), error.toString());
+            // Redis is away and rejects commands at once: wait as long as a read would have blocked, not spin.
+            pause(properties.pollTimeout());
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -23,6 +23,6 @@ public record StreamProperties(Integer maxDeliveries, Duration claimIdle, Durati
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(10) : sweepInterval;
         pollTimeout = pollTimeout == null ? Duration.ofSeconds(1) : pollTimeout;
         batchSize = batchSize == null ? 100 : batchSize;
-        outboxPollInterval = outboxPollInterval == null ? Duration.ofMillis(500) : outboxPollInterval;
+        outboxPollInterval = outboxPollInterval == null ? Duration.ofSeconds(5) : outboxPollInterval;
     }
 }

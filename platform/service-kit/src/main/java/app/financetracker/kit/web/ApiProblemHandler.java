@@ -3,8 +3,11 @@ package app.financetracker.kit.web;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -80,6 +83,15 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException ex) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your account may not do this.");
+    }
+
+    /** Mongo or Redis cannot be reached (or did not answer in time): nothing was stored, try again later. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> unavailable(DataAccessException ex) {
+        log.warn("A dependency is unavailable: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "A storage service is not answering right now; nothing was changed. Try again in a few seconds."));
     }
 
     @ExceptionHandler(Exception.class)

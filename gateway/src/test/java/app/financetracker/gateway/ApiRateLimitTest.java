@@ -1,0 +1,59 @@
+package app.financetracker.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.financetracker.launcher.Net;
+import app.financetracker.testkit.Api;
+import app.financetracker.testkit.ServiceIntegrationTest;
+import app.financetracker.testkit.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The per-admin budget of API calls, kept in Redis, with a bucket small enough to empty in a test. */
+@ServiceIntegrationTest
+class ApiRateLimitTest {
+
+    static final String HASTY = "hasty-admin";
+    static final String PASSWORD = "Hasty@12345";
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void limits(DynamicPropertyRegistry registry) {
+        registry.add("finance.rate-limit.per-second", () -> "1");
+        registry.add("finance.rate-limit.burst", () -> "3");
+        // Nothing listens there: an allowed call gets the breaker's 503 at once, a refused one 429.
+        registry.add("USER_SERVICE_URL", () -> "http://127.0.0.1:" + Net.freePort());
+    }
+
+    @Test
+    void anAdminOverTheBudgetGets429ProblemsWhileAnotherAdminIsStillServed() {
+        Tokens.ensureUser(HASTY, PASSWORD, List.of("admin"));
+        Api hasty = Api.at("http://localhost:" + port).as(Tokens.password(HASTY, PASSWORD));
+
+        List<Api.Response> responses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            responses.add(hasty.get("/api/users"));
+        }
+
+        Map<Integer, Long> byStatus = responses.stream()
+                .collect(Collectors.groupingBy(Api.Response::status, Collectors.counting()));
+        assertThat(byStatus.get(429)).as("statuses %s", byStatus).isGreaterThanOrEqualTo(5);
+        assertThat(byStatus.keySet()).as("only allowed (503 from the breaker) or refused").containsOnly(503, 429);
+        Api.Response refused = responses.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.at("/title")).isEqualTo("Too Many Requests");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+
+        Api admin = Api.at("http://localhost:" + port).as(Tokens.admin());
+        assertThat(admin.get("/api/users").status()).as("another admin has a budget of its own").isEqualTo(503);
+    }
+}

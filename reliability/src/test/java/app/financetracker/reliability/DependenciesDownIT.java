@@ -1,0 +1,141 @@
+package app.financetracker.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.financetracker.testkit.Api;
+import app.financetracker.testkit.Tokens;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Mongo, Redis or Keycloak taken away from the running stack (their {@link TcpProxy} cut: resets, then refused
+ * connections, as a crashed server gives): what needs it fails within 2 s with a 503 problem, the gateway's
+ * breaker opens, what does not need it goes on, and everything recovers by itself once it is back (ADR 0012).
+ */
+@ExtendWith(ReliabilityStack.class)
+class DependenciesDownIT {
+
+    static final Duration FAST = Duration.ofSeconds(2);
+    static final Duration RECOVERY = Duration.ofSeconds(90);
+
+    @AfterEach
+    void bringEverythingBack() {
+        ReliabilityStack.mongoProxy().restore();
+        ReliabilityStack.redisProxy().restore();
+        ReliabilityStack.keycloakProxy().restore();
+    }
+
+    private static Api api() {
+        return Api.at(ReliabilityStack.stack().gatewayUrl()).as(Tokens.admin());
+    }
+
+    @Test
+    void withMongoDownCallsFailFastWith503TheBreakerOpensAndAllRecovers() {
+        Api api = api();
+        String member = createMember(api, "Mongo");
+        ReliabilityStack.mongoProxy().cut();
+
+        List<Timed> calls = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            calls.add(timed(() -> api.post("/api/transactions", transaction(member, "10.00"))));
+            calls.add(timed(() -> api.get("/api/transactions?userId=" + member)));
+        }
+
+        assertThat(calls).allSatisfy(call -> {
+            assertThat(call.response().status()).as("%s", call).isEqualTo(503);
+            assertThat(call.response().contentType()).startsWith("application/problem+json");
+            assertThat(call.took()).as("%s", call).isLessThanOrEqualTo(FAST);
+        });
+        assertThat(breakerState("transaction-service")).as("the gateway stopped calling").isEqualTo("open");
+
+        ReliabilityStack.mongoProxy().restore();
+        await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1))
+                .until(() -> api.post("/api/transactions", transaction(member, "10.00")).status() == 201);
+        await().atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
+                .until(() -> receivables(api, member).compareTo(new BigDecimal("10.00")) == 0);
+        assertThat(api.get("/api/transactions?userId=" + member).json().at("/page/totalElements").asInt())
+                .as("only the write accepted after the outage was stored").isEqualTo(1);
+    }
+
+    @Test
+    void withRedisDownWritesAreAcceptedReadsGoOnAndBalancesCatchUpAfter() {
+        Api api = api();
+        String member = createMember(api, "Redis");
+        assertThat(api.get("/api/users/" + member).status()).isEqualTo(200); // cached now
+        ReliabilityStack.redisProxy().cut();
+
+        List<Timed> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(timed(() -> api.post("/api/transactions", transaction(member, "20.00"))));
+            calls.add(timed(() -> api.get("/api/users/" + member)));
+        }
+        assertThat(calls).allSatisfy(call -> assertThat(call.took()).as("%s", call).isLessThanOrEqualTo(FAST));
+        assertThat(calls).filteredOn(call -> call.response().status() == 201).as("writes accepted").hasSize(5);
+        assertThat(calls).filteredOn(call -> call.response().status() == 200).as("reads served").hasSize(5);
+
+        ReliabilityStack.redisProxy().restore();
+        await().atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
+                .until(() -> receivables(api, member).compareTo(new BigDecimal("100.00")) == 0);
+    }
+
+    @Test
+    void withKeycloakDownTokensStillWorkAndAdminManagementFailsFast() {
+        Api api = api();
+        ReliabilityStack.keycloakProxy().cut();
+
+        Timed users = timed(() -> api.get("/api/users"));
+        Timed admins = timed(() -> api.get("/api/admins"));
+
+        assertThat(users.response().status()).as("keys already fetched still check tokens").isEqualTo(200);
+        assertThat(admins.response().status()).isEqualTo(503);
+        assertThat(admins.response().contentType()).startsWith("application/problem+json");
+        assertThat(admins.took()).as("%s", admins).isLessThanOrEqualTo(FAST);
+
+        ReliabilityStack.keycloakProxy().restore();
+        await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1))
+                .until(() -> api.get("/api/admins").status() == 200);
+    }
+
+    record Timed(Api.Response response, Duration took) {
+    }
+
+    private static Timed timed(Supplier<Api.Response> call) {
+        long start = System.nanoTime();
+        Api.Response response = call.get();
+        return new Timed(response, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static String createMember(Api api, String lastName) {
+        var created = api.post("/api/users", Map.of("firstName", "Outage", "lastName", lastName,
+                "email", "outage-" + System.nanoTime() + "@example.com", "phone", "+32470000000"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.at("/id");
+    }
+
+    private static Map<String, Object> transaction(String member, String amount) {
+        return Map.of("userId", member, "type", "RECEIVABLE", "amount", amount, "date", "2026-11-20",
+                "description", "during an outage");
+    }
+
+    private static BigDecimal receivables(Api api, String member) {
+        return new BigDecimal(api.get("/api/users/" + member).json().at("/balance/receivables").asString());
+    }
+
+    /** The gateway's breaker for a route, from its Prometheus metrics ({@code resilience4j_circuitbreaker_state}). */
+    private static String breakerState(String name) {
+        String metrics = Api.at(ReliabilityStack.stack().gatewayUrl()).get("/actuator/prometheus").body();
+        return metrics.lines()
+                .filter(line -> line.startsWith("resilience4j_circuitbreaker_state{")
+                        && line.contains("name=\"" + name + "\"") && line.endsWith(" 1.0"))
+                .map(line -> line.replaceAll(".*state=\"([a-z_]+)\".*", "$1"))
+                .findFirst().orElse("unknown");
+    }
+}

@@ -1,0 +1,33 @@
+package app.financetracker.transaction.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.financetracker.kit.web.BadRequestException;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class TransactionFilterTest {
+
+    private static TransactionFilter amounts(String min, String max) {
+        return new TransactionFilter(null, null, null, null, null, min == null ? null : new BigDecimal(min),
+                max == null ? null : new BigDecimal(max), null);
+    }
+
+    @Test
+    void anAmountBoundDecimal128CannotHoldIsA400NotA500() {
+        assertThatThrownBy(() -> amounts("1e999999999", null).toCriteria())
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(field(e)).contains("minAmount"));
+        assertThatThrownBy(() -> amounts(null, "1.00000000000000000000000000000000001").toCriteria())
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(field(e)).contains("maxAmount"));
+    }
+
+    private static String field(BadRequestException e) {
+        return String.valueOf(e.getBody().getProperties().get("errors"));
+    }
+
+    @Test
+    void ordinaryBoundsBecomeAQuery() {
+        assertThat(amounts("0.001", "1000000000").toCriteria().getCriteriaObject().toJson()).contains("amount");
+    }
+}
