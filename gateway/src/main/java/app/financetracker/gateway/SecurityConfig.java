@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -43,7 +44,7 @@ class SecurityConfig {
 
     static final String REGISTRATION = "keycloak";
     /** Spring Session's cookie: the browser's only credential here. */
-    private static final String SESSION_COOKIE = "SESSION";
+    static final String SESSION_COOKIE = "SESSION";
 
     private static final ServerWebExchangeMatcher BEARER = exchange -> {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
@@ -62,7 +63,11 @@ class SecurityConfig {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
                                 RealmRolesConverter.jwtAuthenticationConverter())))
-                        .authenticationEntryPoint(SecurityConfig::unauthorized))
+                        .authenticationEntryPoint(SecurityConfig::unauthorized)
+                        // Keys unreachable (Keycloak down before they were ever fetched): 503, not the default 500.
+                        .authenticationFailureHandler((filterExchange, e) -> e instanceof AuthenticationServiceException
+                                ? cannotCheckToken(filterExchange.getExchange())
+                                : unauthorized(filterExchange.getExchange(), e)))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 // No cookie authenticates these requests, so there is nothing to forge.
@@ -142,6 +147,12 @@ class SecurityConfig {
     static Mono<Void> unauthorized(ServerWebExchange exchange, Exception e) {
         return GatewayProblems.write(exchange, HttpStatus.UNAUTHORIZED,
                 Problems.unauthorized(exchange.getRequest().getPath().value()));
+    }
+
+    private static Mono<Void> cannotCheckToken(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set("Retry-After", "10");
+        return GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                Problems.cannotCheckToken(exchange.getRequest().getPath().value()));
     }
 
     static Mono<Void> forbidden(ServerWebExchange exchange, Exception e) {

@@ -35,6 +35,12 @@ public final class Problems {
         return body(413, "Content Too Large", "The request body is larger than " + limit + " bytes.", instance);
     }
 
+    /** The token could not be checked because Keycloak's signing keys cannot be fetched right now. */
+    public static byte[] cannotCheckToken(String instance) {
+        return body(503, "Service Unavailable", "Sign-in cannot be checked right now; try again in a few seconds.",
+                instance);
+    }
+
     public static byte[] forbidden(String instance) {
         return body(403, "Forbidden", "Your account may not do this.", instance);
     }

@@ -10,7 +10,7 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.context.annotation.Bean;
 
 /**
- * With Mongo down, a request must fail within a second or two (a 503 problem, see {@code ApiProblemHandler}),
+ * With Mongo down, a request must fail within a second or two (a read the driver retries once waits twice) (a 503 problem, see {@code ApiProblemHandler}),
  * not wait the driver's default 30 s for a server: the caller's circuit breaker then opens on quick failures
  * instead of piling up waiting threads. With Redis down, commands are rejected at once instead of queueing until
  * a time-out: Redis is never on a request's critical path (the member cache falls back to Mongo, events wait in
@@ -26,7 +26,7 @@ public class FailFastAutoConfiguration {
 
     @Bean
     MongoClientSettingsBuilderCustomizer failFastMongo(
-            @Value("${finance.mongo.server-selection-timeout:1500ms}") Duration serverSelection,
+            @Value("${finance.mongo.server-selection-timeout:700ms}") Duration serverSelection,
             @Value("${finance.mongo.connect-timeout:1s}") Duration connect) {
         return settings -> settings
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(serverSelection.toMillis(),

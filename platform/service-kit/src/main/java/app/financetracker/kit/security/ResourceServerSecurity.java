@@ -9,12 +9,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * Every service is its own OAuth2 resource server (DESIGN §4): it checks the JWT itself and never
@@ -43,7 +47,14 @@ public class ResourceServerSecurity {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(RealmRolesConverter.jwtAuthenticationConverter()))
                         .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
+                        .accessDeniedHandler(forbidden)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(failure(unauthorized));
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
@@ -51,6 +62,21 @@ public class ResourceServerSecurity {
                 // Bearer tokens only, no cookies: nothing for a cross-site request to ride on.
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /**
+     * A token that cannot be checked because Keycloak's keys cannot be fetched (Keycloak down before this service
+     * ever fetched them) is a 503 problem; Spring Security's default rethrows it, which ends as a 500.
+     */
+    private static AuthenticationFailureHandler failure(AuthenticationEntryPoint unauthorized) {
+        return (request, response, e) -> {
+            if (e instanceof AuthenticationServiceException) {
+                response.setHeader("Retry-After", "10");
+                write(response, 503, Problems.cannotCheckToken(request.getRequestURI()));
+            } else {
+                unauthorized.commence(request, response, e);
+            }
+        };
     }
 
     private static void write(HttpServletResponse response, int status, byte[] body) throws IOException {
