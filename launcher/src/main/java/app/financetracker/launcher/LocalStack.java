@@ -109,7 +109,8 @@ public final class LocalStack {
             services.add(startService(name));
         }
         // A loaded machine (a benchmark beside test runs) may need longer: FT_READY_TIMEOUT_S.
-        Duration readyTimeout = Duration.ofSeconds(Long.parseLong(config.environment().getOrDefault("FT_READY_TIMEOUT_S", "180")));
+        Duration readyTimeout = Duration.ofSeconds(
+                Long.parseLong(config.environment().getOrDefault("FT_READY_TIMEOUT_S", "180")));
         for (String name : SERVICES.keySet()) {
             String health = serviceUrl(name) + "/actuator/health/readiness";
             Net.await(name, readyTimeout, () -> Net.status(health) == 200);
