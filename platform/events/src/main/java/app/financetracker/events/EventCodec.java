@@ -1,6 +1,7 @@
 package app.financetracker.events;
 
 import java.math.BigDecimal;
+import java.util.Set;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,8 @@ public final class EventCodec {
         return MAPPER.writeValueAsString(payload);
     }
 
-    private static final java.util.Set<String> TRANSACTION_TYPES = java.util.Set.of("RECEIVABLE", "DEBT", "COLLECTED");
+    private static final Set<String> TRANSACTION_TYPES = Set.of("RECEIVABLE", "DEBT", "COLLECTED");
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
 
     /**
      * A transaction event's payload, complete enough to count money with.
@@ -28,14 +30,13 @@ public final class EventCodec {
     public static TransactionPayload readTransaction(EventEnvelope event) {
         TransactionPayload transaction = read(event, TransactionPayload.class);
         if (transaction.userId() == null || !countable(transaction.amount()) || transaction.date() == null
-                || !TRANSACTION_TYPES.contains(transaction.type())) {
+                // Set.of(…).contains(null) throws: a missing type was a NullPointerException (found by fuzzing).
+                || transaction.type() == null || !TRANSACTION_TYPES.contains(transaction.type())) {
             throw new MalformedEventException("Transaction event " + event.eventId()
                     + " lacks a member, an amount in cents up to 1e9, a date or a known type", null);
         }
         return transaction;
     }
-
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
 
     /** What the producer validates, and so what consumers can store (Decimal128) and add up: 0 < amount ≤ 1e9, cents. */
     private static boolean countable(BigDecimal amount) {
