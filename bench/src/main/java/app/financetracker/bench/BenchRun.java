@@ -87,8 +87,10 @@ public final class BenchRun {
                 put(results, details, ingest, "ingest_tx_per_s");
                 double sustained = ((Number) ingest.get("ingest_tx_per_s")).doubleValue();
                 put(results, details, measurements.lag(sustained), "lag_p50_ms", "lag_p99_ms", "redis_lag_p50_ms");
-                // Quick mode stays small: the embedded server scans every document per query (and loads ~10k/s at best).
-                int[] sizes = quick ? new int[] {1_000, 10_000} : new int[] {10_000, 100_000, 1_000_000};
+                // The embedded server scans every document per query and its on-disk backend loads a few hundred
+                // documents a second: 1M only against a stack given by URL (on MongoDB), never within 30 minutes here.
+                int[] sizes = quick ? new int[] {1_000, 10_000}
+                        : stack.owned() ? new int[] {10_000, 100_000} : new int[] {10_000, 100_000, 1_000_000};
                 put(results, details, new GlobalView(http, stack, fixture).run(sizes, quick), "global_view_p99_ms_1m");
                 if (stack.owned()) {
                     details.put("stack_rss_mb_after_load", stack.rssMegabytes());

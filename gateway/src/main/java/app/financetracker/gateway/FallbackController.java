@@ -3,6 +3,8 @@ package app.financetracker.gateway;
 import app.financetracker.security.Problems;
 import java.net.URI;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,11 +18,16 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class FallbackController {
 
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
     @RequestMapping("/fallback/{service}")
     ResponseEntity<byte[]> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Set<URI> original = exchange.getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR,
                 Set.of());
         String path = original.stream().findFirst().map(URI::getPath).orElse(exchange.getRequest().getPath().value());
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        log.warn("{} {} answered by the fallback of {}: {}", exchange.getRequest().getMethod(), path, service,
+                cause == null ? "no cause recorded" : cause.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "10")
                 .contentType(MediaType.parseMediaType(Problems.MEDIA_TYPE))

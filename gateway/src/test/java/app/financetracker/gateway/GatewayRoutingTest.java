@@ -12,8 +12,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +35,8 @@ class GatewayRoutingTest {
     /** A downstream that records what reached it. */
     static final HttpServer DOWNSTREAM = downstream();
     static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+    static final int BURST = 40;
+    static final CountDownLatch BURST_ARRIVED = new CountDownLatch(BURST);
 
     @LocalServerPort
     int port;
@@ -36,6 +45,17 @@ class GatewayRoutingTest {
     static HttpServer downstream() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/users/burst", exchange -> {
+                // Answers once BURST calls are in flight at the same time (or after 10 s): all of them reached it.
+                BURST_ARRIVED.countDown();
+                try {
+                    BURST_ARRIVED.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 SEEN.put("path", exchange.getRequestURI().toString());
                 SEEN.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
@@ -45,6 +65,7 @@ class GatewayRoutingTest {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return server;
         } catch (IOException e) {
@@ -140,6 +161,22 @@ class GatewayRoutingTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.at("/detail")).contains("notification-service");
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aBurstOfConcurrentCallsIsServedAndDoesNotOpenTheBreaker() {
+        Api admin = api.as(Tokens.admin());
+        ExecutorService callers = Executors.newFixedThreadPool(BURST);
+        try {
+            List<CompletableFuture<Integer>> calls = IntStream.range(0, BURST)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> admin.get("/api/users/burst").status(), callers))
+                    .toList();
+
+            assertThat(calls).allSatisfy(call -> assertThat(call.join()).isEqualTo(204));
+            assertThat(admin.get("/api/users/1").status()).isEqualTo(200);
+        } finally {
+            callers.shutdown();
+        }
     }
 
     @Test

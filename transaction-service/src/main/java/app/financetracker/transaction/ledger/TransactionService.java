@@ -177,9 +177,8 @@ public class TransactionService {
     }
 
     private Transaction find(String id) {
-        Transaction transaction = mongo.findOne(Query.query(Criteria.where("_id").is(id).and("deleted").is(false)),
-                Transaction.class);
-        if (transaction == null) {
+        Transaction transaction = mongo.findById(id, Transaction.class); // by _id alone: never a scan
+        if (transaction == null || transaction.deleted()) {
             throw new NotFoundException("Transaction", id);
         }
         return transaction;

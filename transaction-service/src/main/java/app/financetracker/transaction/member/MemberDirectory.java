@@ -10,6 +10,7 @@ import app.financetracker.kit.stream.StreamEventHandler;
 import app.financetracker.transaction.ledger.TransactionService;
 import java.util.Optional;
 import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * feed and reports all follow.
  */
 @Component
-public class MemberDirectory implements StreamEventHandler {
+public class MemberDirectory implements StreamEventHandler, InitializingBean {
 
     static final String COLLECTION = "members";
 
@@ -35,11 +36,16 @@ public class MemberDirectory implements StreamEventHandler {
         this.transactions = transactions;
     }
 
-    /** The member's display name, unless unknown or deleted. */
+    @Override
+    public void afterPropertiesSet() {
+        VersionedProjection.ensureIndex(mongo, COLLECTION);
+    }
+
+    /** The member's display name, unless unknown or deleted (found by {@code _id} alone: never a scan). */
     public Optional<String> displayName(String memberId) {
-        Document member = mongo.findOne(Query.query(Criteria.where("_id").is(memberId).and("deleted").is(false)),
-                Document.class, COLLECTION);
-        return Optional.ofNullable(member).map(m -> m.getString("displayName"));
+        return Optional.ofNullable(mongo.findById(memberId, Document.class, COLLECTION))
+                .filter(member -> !member.getBoolean("deleted", false))
+                .map(member -> member.getString("displayName"));
     }
 
     @Override

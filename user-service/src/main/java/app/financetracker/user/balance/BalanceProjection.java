@@ -45,11 +45,12 @@ class BalanceProjection implements StreamEventHandler, InitializingBean {
     }
 
     /**
-     * A ledger kept before balance books existed is booked once, before the stream consumers start (they start
-     * with the application context, after every bean is built).
+     * The entries' index, and a ledger kept before balance books existed is booked once, before the stream
+     * consumers start (they start with the application context, after every bean is built).
      */
     @Override
     public void afterPropertiesSet() {
+        VersionedProjection.ensureIndex(mongo, ENTRIES);
         if (!mongo.exists(new Query(), BOOKS)) {
             bookEveryEntry();
         }

@@ -156,8 +156,8 @@ public class MemberService {
     }
 
     private Member find(String id) {
-        Member member = mongo.findOne(Query.query(Criteria.where("_id").is(id).and("deleted").is(false)), Member.class);
-        if (member == null) {
+        Member member = mongo.findById(id, Member.class); // by _id alone: never a scan
+        if (member == null || member.deleted()) {
             throw new NotFoundException("Member", id);
         }
         return member;
