@@ -10,8 +10,9 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.context.annotation.Bean;
 
 /**
- * With Mongo down, a request must fail within a second or two (a read the driver retries once waits twice) (a 503 problem, see {@code ApiProblemHandler}),
- * not wait the driver's default 30 s for a server: the caller's circuit breaker then opens on quick failures
+ * With Mongo down, a request must fail within a second or two with a 503 problem (see {@code ApiProblemHandler};
+ * a read that the driver retries waits twice), not wait the driver's default 30 s for a server: the caller's
+ * circuit breaker then opens on quick failures
  * instead of piling up waiting threads. With Redis down, commands are rejected at once instead of queueing until
  * a time-out: Redis is never on a request's critical path (the member cache falls back to Mongo, events wait in
  * the outbox), so a request must not wait for it (ADR 0012).

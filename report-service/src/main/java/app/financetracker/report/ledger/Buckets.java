@@ -3,8 +3,10 @@ package app.financetracker.report.ledger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,18 +54,31 @@ public class Buckets {
                 .max(ENTRIES + "." + transactionToken, contribution));
     }
 
-    /** Recomputes every roll-up of {@code cell}, lower levels first. */
-    void refreshRollups(BucketKey cell) {
-        for (BucketKey rollup : cell.rollups()) {
-            long ticket = takeTicket(rollup);
-            // Everything is read after taking the ticket, the member and category lists included: the holder
-            // of the highest ticket then sees every change made before any ticket was taken, so its sum is
-            // the right one, and $max on the ticket keeps it whatever the order the writes land in.
-            Sums sums = sum(rollup.childIds(
-                    rollup.needsMembers() ? directory.memberTokens() : List.of(),
-                    rollup.needsCategories() ? directory.categoryTokens() : List.of()));
-            mongo.updateFirst(Mongo.byId(rollup.id()), new Update().max(SUM, sums.toDocument(ticket)), COLLECTION);
+    /**
+     * Recomputes every roll-up above these cells once, lower levels first: a cell's roll-ups come in an order
+     * where each one sums only cells and roll-ups earlier in that order, so level by level across all the cells
+     * every roll-up is summed after everything below it.
+     */
+    void refreshRollups(Collection<BucketKey> cells) {
+        List<List<BucketKey>> perCell = cells.stream().map(BucketKey::rollups).toList();
+        for (int level = 0; !perCell.isEmpty() && level < perCell.get(0).size(); level++) {
+            Set<BucketKey> distinct = new LinkedHashSet<>();
+            for (List<BucketKey> rollups : perCell) {
+                distinct.add(rollups.get(level));
+            }
+            distinct.forEach(this::refresh);
         }
+    }
+
+    private void refresh(BucketKey rollup) {
+        long ticket = takeTicket(rollup);
+        // Everything is read after taking the ticket, the member and category lists included: the holder
+        // of the highest ticket then sees every change made before any ticket was taken, so its sum is
+        // the right one, and $max on the ticket keeps it whatever the order the writes land in.
+        Sums sums = sum(rollup.childIds(
+                rollup.needsMembers() ? directory.memberTokens() : List.of(),
+                rollup.needsCategories() ? directory.categoryTokens() : List.of()));
+        mongo.updateFirst(Mongo.byId(rollup.id()), new Update().max(SUM, sums.toDocument(ticket)), COLLECTION);
     }
 
     private long takeTicket(BucketKey rollup) {

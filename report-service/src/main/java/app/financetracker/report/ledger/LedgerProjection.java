@@ -6,7 +6,10 @@ import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
 import app.financetracker.events.TransactionPayload;
 import app.financetracker.kit.stream.StreamEventHandler;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,9 +47,26 @@ public class LedgerProjection implements StreamEventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        if (!EventTypes.TRANSACTION_EVENTS.contains(event.type())) {
-            return;
+        handleAll(List.of(event));
+    }
+
+    /**
+     * Brings the cells of every event in line, then recomputes the roll-ups above all of them once: a month's
+     * roll-ups are summed once for all of the batch's transactions in that month, not once per transaction.
+     */
+    @Override
+    public void handleAll(List<EventEnvelope> events) {
+        Set<BucketKey> cells = new LinkedHashSet<>();
+        for (EventEnvelope event : events) {
+            if (EventTypes.TRANSACTION_EVENTS.contains(event.type())) {
+                cells.addAll(settle(store(event)));
+            }
         }
+        buckets.refreshRollups(cells);
+    }
+
+    /** The ledger entry as this event leaves it (only a newer version changes its state). */
+    private Document store(EventEnvelope event) {
         TransactionPayload transaction = EventCodec.readTransaction(event);
         // Known before any bucket mentions them: roll-ups enumerate members and categories.
         directory.registerMember(transaction.userId(), transaction.userName(), event.occurredAt());
@@ -57,7 +77,7 @@ public class LedgerProjection implements StreamEventHandler {
                 .max(STATE, state(event.aggregateVersion(), isDeletion(event), transaction, cell))
                 // Every cell the transaction has been in, so that a move away is undone even on a retry.
                 .addToSet(CELLS, cell));
-        settle(mongo.findOne(Mongo.byId(event.aggregateId()), Document.class, LEDGER));
+        return mongo.findOne(Mongo.byId(event.aggregateId()), Document.class, LEDGER);
     }
 
     private static boolean isDeletion(EventEnvelope event) {
@@ -88,19 +108,21 @@ public class LedgerProjection implements StreamEventHandler {
                 .append(CELLS, List.of(cell));
     }
 
-    /** Makes every cell the entry has been in agree with the entry's state, then refreshes their roll-ups. */
-    void settle(Document entry) {
+    /** Makes every cell the entry has been in agree with the entry's state; returns those cells. */
+    List<BucketKey> settle(Document entry) {
         String transactionToken = BucketKey.token(entry.getString("_id"));
         Document state = entry.get(STATE, Document.class);
         long version = ((Number) state.get("v")).longValue();
         TransactionType type = TransactionType.valueOf(state.getString("type"));
         boolean live = !state.getBoolean("deleted", false);
         String current = state.getString("cell");
+        List<BucketKey> cells = new ArrayList<>();
         for (String cellId : entry.getList(CELLS, String.class, List.of())) {
             BucketKey cell = BucketKey.parseCell(cellId);
             boolean here = live && cellId.equals(current);
             buckets.contribute(cell, transactionToken, version, type, here ? state.get("amount", Decimal128.class) : null);
-            buckets.refreshRollups(cell);
+            cells.add(cell);
         }
+        return cells;
     }
 }

@@ -63,8 +63,23 @@ class BalanceProjection implements StreamEventHandler, InitializingBean {
 
     @Override
     public void handle(EventEnvelope event) {
+        handleAll(List.of(event));
+    }
+
+    /** Books every event, then sums each member they touched once, however many of their events the batch has. */
+    @Override
+    public void handleAll(List<EventEnvelope> events) {
+        Set<String> touched = new LinkedHashSet<>();
+        for (EventEnvelope event : events) {
+            touched.addAll(book(event));
+        }
+        touched.forEach(this::recompute);
+    }
+
+    /** Stores the entry and its contribution to every owner's book; returns those owners. */
+    private List<String> book(EventEnvelope event) {
         if (!EventTypes.TRANSACTION_EVENTS.contains(event.type())) {
-            return;
+            return List.of();
         }
         boolean deleted = event.type().equals(EventTypes.TRANSACTION_DELETED);
         TransactionPayload transaction = EventCodec.readTransaction(event);
@@ -75,10 +90,9 @@ class BalanceProjection implements StreamEventHandler, InitializingBean {
         // From the stored entry, not the event: a stale or repeated event then re-writes the current state, and
         // a retry after a failure half-way completes the books and balances.
         Document entry = mongo.findById(event.aggregateId(), Document.class, ENTRIES);
-        for (String owner : owners(entry)) {
-            record(owner, entry);
-            recompute(owner);
-        }
+        List<String> owners = owners(entry);
+        owners.forEach(owner -> record(owner, entry));
+        return owners;
     }
 
     /**

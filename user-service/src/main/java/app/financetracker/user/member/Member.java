@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
@@ -16,9 +17,12 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
  * {@code version} counts the member's own changes (optimistic locking and {@code aggregateVersion});
  * balance updates from transactions do not change it. {@code balanceSeq} counts changes to the member's
  * balance entries, so that a balance computed from an outdated set of entries is never stored (see
- * {@link MemberService#refreshBalance}).
+ * {@link MemberService#refreshBalance}). The unique index on {@code {_id, balanceSeq}} is for the embedded Mongo
+ * server, which finds a document through an index only for a query on exactly its fields: without it, the
+ * balance's compare-and-set would scan every member for every transaction event.
  */
 @Document("users")
+@CompoundIndex(name = "id_balance_seq", def = "{'_id': 1, 'balanceSeq': 1}", unique = true)
 public record Member(@Id String id, String firstName, String lastName, @Indexed(unique = true) String email,
                      String phone, Balance balance, long balanceSeq, Instant createdAt, Instant updatedAt,
                      long version, boolean deleted, List<EventEnvelope> outbox) {

@@ -5,38 +5,47 @@ import app.financetracker.events.MalformedEventException;
 import app.financetracker.events.Streams;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.DefaultStringRedisConnection;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.StringRedisConnection;
+import org.springframework.data.redis.connection.stream.StringRecord;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.stream.StreamMessageListenerContainer;
-import org.springframework.data.redis.stream.StreamMessageListenerContainer.StreamMessageListenerContainerOptions;
-import org.springframework.data.redis.stream.StreamMessageListenerContainer.StreamReadRequest;
 
 /**
  * The consumer side of DESIGN §3, once for every service: one consumer group per service (its application
  * name), so that N instances split the work; XACK only after the handler stored the effect; a periodic sweep
  * that takes over entries left pending (a dead instance, a failed attempt) and sends an entry that failed
  * {@code maxDeliveries} times, or cannot be read at all, to {@code <stream>:dlq} with its error.
+ * <p>
+ * Entries go to the handler a batch at a time (up to {@code batchSize} per XREADGROUP) and are acknowledged with
+ * one XACK, so that a handler can do shared work once per batch (ADR 0007). Not Spring Data Redis'
+ * {@code StreamMessageListenerContainer}: it hands over one record at a time, and opened a connection per read.
  */
 public class StreamConsumers implements SmartLifecycle {
 
@@ -49,7 +58,9 @@ public class StreamConsumers implements SmartLifecycle {
     private final String consumer;
     private final StreamProperties properties;
     private final Map<RecordId, String> lastErrors = new ConcurrentHashMap<>();
-    private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
+    private final AtomicInteger readerThreads = new AtomicInteger();
+    private volatile boolean running;
+    private ExecutorService readers;
     private ScheduledExecutorService sweeper;
 
     public StreamConsumers(RedisConnectionFactory connectionFactory, StringRedisTemplate redis,
@@ -64,23 +75,16 @@ public class StreamConsumers implements SmartLifecycle {
 
     @Override
     public void start() {
-        var options = StreamMessageListenerContainerOptions.builder()
-                .pollTimeout(properties.pollTimeout())
-                .batchSize(properties.batchSize())
-                .build();
-        container = StreamMessageListenerContainer.create(connectionFactory, options);
+        running = true;
+        readers = Executors.newFixedThreadPool(handlers.size(), runnable -> {
+            Thread thread = new Thread(runnable, "stream-reader-" + readerThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         for (StreamEventHandler handler : handlers) {
             ensureGroup(handler.stream());
-            var request = StreamReadRequest.builder(StreamOffset.create(handler.stream(), ReadOffset.lastConsumed()))
-                    .consumer(Consumer.from(group, consumer))
-                    .autoAcknowledge(false)
-                    // The default cancels the subscription on the first error (Redis restarting, say).
-                    .cancelOnError(error -> false)
-                    .errorHandler(error -> onReadError(handler.stream(), error))
-                    .build();
-            container.register(request, record -> process(handler, record));
+            readers.execute(() -> read(handler));
         }
-        container.start();
         sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "stream-sweeper");
             thread.setDaemon(true);
@@ -92,6 +96,67 @@ public class StreamConsumers implements SmartLifecycle {
                 consumer, group);
     }
 
+    /**
+     * The read loop of one stream: XREADGROUP of up to {@code batchSize} new entries (blocking up to
+     * {@code pollTimeout}) on a connection of its own, kept open between reads, and the whole batch to the
+     * handler at once.
+     */
+    private void read(StreamEventHandler handler) {
+        String stream = handler.stream();
+        StreamReadOptions options = StreamReadOptions.empty().count(properties.batchSize()).block(properties.pollTimeout());
+        StringRedisConnection connection = null;
+        while (running) {
+            try {
+                if (connection == null) {
+                    connection = new DefaultStringRedisConnection(connectionFactory.getConnection());
+                }
+                List<StringRecord> records = connection.xReadGroupAsString(Consumer.from(group, consumer), options,
+                        StreamOffset.create(stream, ReadOffset.lastConsumed()));
+                if (records != null && !records.isEmpty()) {
+                    process(handler, records);
+                }
+            } catch (RuntimeException e) {
+                close(connection);
+                connection = null;
+                if (running) {
+                    onReadError(stream, e);
+                }
+            }
+        }
+        close(connection);
+    }
+
+    /**
+     * One batch: malformed entries straight to the dead-letter stream, the others to the handler together and
+     * acknowledged with one XACK; if that fails, each again on its own.
+     */
+    private void process(StreamEventHandler handler, List<? extends MapRecord<String, String, String>> records) {
+        String stream = handler.stream();
+        List<MapRecord<String, String, String>> readable = new ArrayList<>();
+        List<EventEnvelope> events = new ArrayList<>();
+        for (MapRecord<String, String, String> record : records) {
+            try {
+                events.add(EventEnvelope.fromFields(record.getValue()));
+                readable.add(record);
+            } catch (MalformedEventException e) {
+                deadLetter(stream, record, e.getMessage());
+            }
+        }
+        if (readable.isEmpty()) {
+            return;
+        }
+        try {
+            handler.handleAll(events);
+            acknowledge(stream, readable.stream().map(MapRecord::getId).toArray(RecordId[]::new));
+        } catch (RuntimeException e) {
+            if (readable.size() == 1) {
+                fail(stream, readable.get(0), e);
+            } else {
+                readable.forEach(record -> process(handler, record));
+            }
+        }
+    }
+
     private void process(StreamEventHandler handler, MapRecord<String, String, String> record) {
         String stream = handler.stream();
         try {
@@ -100,14 +165,24 @@ public class StreamConsumers implements SmartLifecycle {
         } catch (MalformedEventException e) {
             deadLetter(stream, record, e.getMessage());
         } catch (RuntimeException e) {
-            lastErrors.put(record.getId(), e.toString());
-            log.warn("Event {} of {} failed, it stays pending for a retry: {}", record.getId(), stream, e.toString());
+            fail(stream, record, e);
         }
     }
 
-    private void acknowledge(String stream, RecordId id) {
-        redis.opsForStream().acknowledge(stream, group, id);
-        lastErrors.remove(id);
+    private void fail(String stream, MapRecord<String, String, String> record, RuntimeException e) {
+        if (e instanceof MalformedEventException) {
+            deadLetter(stream, record, e.getMessage());
+            return;
+        }
+        lastErrors.put(record.getId(), e.toString());
+        log.warn("Event {} of {} failed, it stays pending for a retry: {}", record.getId(), stream, e.toString());
+    }
+
+    private void acknowledge(String stream, RecordId... ids) {
+        redis.opsForStream().acknowledge(stream, group, ids);
+        for (RecordId id : ids) {
+            lastErrors.remove(id);
+        }
     }
 
     private void deadLetter(String stream, MapRecord<String, String, String> record, String error) {
@@ -226,15 +301,32 @@ public class StreamConsumers implements SmartLifecycle {
         return false;
     }
 
+    private static void close(RedisConnection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (RuntimeException e) {
+                // already broken
+            }
+        }
+    }
+
     @Override
     public void stop() {
+        running = false;
         sweeper.shutdownNow();
-        container.stop();
-        container = null;
+        readers.shutdown();
+        try {
+            // A reader finishes the batch in hand; a blocked XREADGROUP returns within the poll timeout.
+            readers.awaitTermination(properties.pollTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        readers = null;
     }
 
     @Override
     public boolean isRunning() {
-        return container != null && container.isRunning();
+        return running;
     }
 }

@@ -1,6 +1,7 @@
 package app.financetracker.kit.stream;
 
 import app.financetracker.events.EventEnvelope;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +18,16 @@ public interface StreamEventHandler {
      * retry, or sends it to the dead-letter stream when it is malformed or has failed too often.
      */
     void handle(EventEnvelope event);
+
+    /**
+     * Stores the effects of events read together, in their order: by default one after the other. A handler
+     * overrides it to do work that several events share only once (a member's balance summed once for all of
+     * their transactions in the batch). Returning normally acknowledges them all; throwing leaves them pending,
+     * and each is then handled again on its own with {@link #handle}, so one bad event holds no other back.
+     */
+    default void handleAll(List<EventEnvelope> events) {
+        events.forEach(this::handle);
+    }
 
     /** A handler of {@code stream} that does {@code action}. */
     static StreamEventHandler of(String stream, Consumer<EventEnvelope> action) {
