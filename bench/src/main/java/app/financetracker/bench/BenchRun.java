@@ -68,7 +68,10 @@ public final class BenchRun {
         Map<String, Object> details = new LinkedHashMap<>();
         Stack stack = url == null ? Stack.start(root, root.resolve("bench/target/stack")) : Stack.attach(url);
         try {
-            results.put("target", stack.gatewayUrl + (stack.owned() ? " (started by the harness)" : " (running stack)"));
+            results.put("target", stack.gatewayUrl + (!stack.owned() ? " (running stack)"
+                    : "true".equalsIgnoreCase(System.getenv("FT_EPHEMERAL"))
+                    ? " (started by the harness, FT_EPHEMERAL=true: embedded Mongo in memory)"
+                    : " (started by the harness as ./run.sh: embedded Mongo on disk)"));
             if (stack.owned()) {
                 results.put("startup_s", Measurements.round(stack.startupSeconds));
                 results.put("startup_keycloak_already_unpacked", stack.keycloakWasUnpacked);

@@ -111,11 +111,12 @@ final class Docs {
                     row.get("live_event_median_ms"), row.get("report_median_ms"), row.get("report_p90_ms"),
                     row.get("report_min_ms"), row.get("report_max_ms")));
         }
-        md.append(String.format(Locale.ROOT, "%n### Start-up%n%n`./run.sh`-equivalent (launcher, warm build, Keycloak %s) to"
-                        + " its ready line: **%s s**; RSS of the launcher and all its processes: **%s MB** after start, %s MB"
+        md.append(String.format(Locale.ROOT, "%n### Start-up%n%n`./run.sh`-equivalent (launcher, warm build, Keycloak %s)"
+                        + " to its ready line: **%s s**; RSS of the launcher and all its processes: **%s MB** after start, %s MB"
                         + " after the measurements.%n",
                 r.path("startup_keycloak_already_unpacked").asBoolean(false) ? "already unpacked"
-                        : "unpacked and built on this first start", value(r.get("startup_s")), value(r.get("stack_rss_mb")),
+                        : "unpacked and built on this first start",
+                value(r.get("startup_s")), value(r.get("stack_rss_mb")),
                 value(d.get("stack_rss_mb_after_load"))));
         return md.toString();
     }

@@ -54,8 +54,9 @@ final class Measurements {
      * p99 ≤ 100 ms, under 0.1 % errors, ≥ 95 % of the target completed and the backlog drained in time.
      */
     Map<String, Object> ingest() {
-        double[] rates = quick ? new double[] {100, 250, 500, 750, 1000, 1250}
-                : new double[] {100, 250, 500, 750, 1000, 1250, 1500, 2000};
+        // From low rates up: a ramp that starts above the knee only says "missed", not where the knee is.
+        double[] rates = quick ? new double[] {10, 25, 50, 100, 250, 500, 1000}
+                : new double[] {10, 25, 50, 100, 200, 400, 700, 1000, 1500};
         Duration step = Duration.ofSeconds(quick ? 8 : 20);
         Duration drainLimit = Duration.ofSeconds(5);
         List<Map<String, Object>> steps = new ArrayList<>();
@@ -143,7 +144,9 @@ final class Measurements {
      * side, the floor: XADD → XREADGROUP of a timestamp on the same Redis, at the probes' pace.
      */
     Map<String, Object> lag(double sustained) {
-        double rate = Math.max(50, sustained / 2);
+        // Half the sustained rate; with none sustained, half the ramp's first step (a lag under a load the
+        // consumers cannot follow only measures how long the queue has grown).
+        double rate = sustained > 0 ? sustained / 2 : 5;
         Duration duration = Duration.ofSeconds(quick ? 20 : 60);
         AtomicBoolean running = new AtomicBoolean(true);
         CompletableFuture<OpenLoad.Result> background = CompletableFuture.supplyAsync(() -> OpenLoad.run(http.client,

@@ -51,7 +51,8 @@ public final class LocalStack {
             Map<String, String> env = System.getenv();
             Path root = Path.of("").toAbsolutePath();
             return new Config(root, root.resolve(env.getOrDefault("FT_DATA_DIR", ".data")),
-                    Integer.parseInt(env.getOrDefault("FT_PORT_OFFSET", "0")), true, env);
+                    Integer.parseInt(env.getOrDefault("FT_PORT_OFFSET", "0")),
+                    !"true".equalsIgnoreCase(env.getOrDefault("FT_EPHEMERAL", "false")), env);
         }
 
         String get(String name) {
