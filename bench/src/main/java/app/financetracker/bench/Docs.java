@@ -58,11 +58,13 @@ final class Docs {
                 m.get("cpu").asString(), m.get("cores").asInt(), m.get("memory_gb").asInt(), m.get("os").asString(),
                 m.get("jdk").asString(), m.get("load_avg_start"), r.get("load_avg_end")));
         md.append("| measurement | JSON key | goal | measured | verdict |\n|---|---|---|---:|---|\n");
+        // Quick mode leaves out the 1M sizes; a full run on the embedded server leaves out the global view's.
+        String missing = r.get("mode").asString().equals("quick") ? "n/a (full mode)" : "n/a (needs MongoDB, --url)";
         for (JsonNode goal : r.get("goals")) {
             String key = goal.get("key").asString();
             String what = Goals.ALL.stream().filter(g -> g.key().equals(key)).findFirst().orElseThrow().what();
             md.append(String.format(Locale.ROOT, "| %s | `%s` | %s | **%s** | %s |%n", what, key,
-                    goal.get("goal").asString(), value(goal.get("value")), goal.get("verdict").asString()));
+                    goal.get("goal").asString(), value(goal.get("value"), missing), goal.get("verdict").asString()));
         }
         md.append("\n### Ingest ramp\n\n");
         md.append(String.format(Locale.ROOT, "Open model, %d s per step, latency from each request's due time (corrected"
@@ -116,13 +118,13 @@ final class Docs {
                         + " after the measurements.%n",
                 r.path("startup_keycloak_already_unpacked").asBoolean(false) ? "already unpacked"
                         : "unpacked and built on this first start",
-                value(r.get("startup_s")), value(r.get("stack_rss_mb")),
-                value(d.get("stack_rss_mb_after_load"))));
+                value(r.get("startup_s"), "n/a"), value(r.get("stack_rss_mb"), "n/a"),
+                value(d.get("stack_rss_mb_after_load"), "n/a")));
         return md.toString();
     }
 
-    private static String value(JsonNode node) {
-        return node == null || node.isNull() ? "n/a (full mode)" : node.toString();
+    private static String value(JsonNode node, String missing) {
+        return node == null || node.isNull() ? missing : node.toString();
     }
 
     private static void ingestChart(JsonNode steps, Path png) throws IOException {
