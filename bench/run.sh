@@ -2,6 +2,8 @@
 # The benchmark harness (issue 9, ADR 0050).
 #   bench/run.sh [--quick]            starts its own local stack (ports +30000, data in bench/target/stack)
 #   bench/run.sh --url http://host:p  targets a running stack by its gateway URL (other addresses: see Stack.java)
+#   FT_EPHEMERAL=true bench/run.sh   the harness's stack keeps Mongo in memory (heap 4g): the only way it holds
+#                                     the global view's 1M transactions (the embedded server has no secondary indexes)
 # Writes bench/results/<timestamp>.json and latest.json, and regenerates docs/benchmarks.md and its plots.
 # Quick mode takes under 5 minutes, full mode under 30.
 set -euo pipefail

@@ -58,8 +58,8 @@ final class Docs {
                 m.get("cpu").asString(), m.get("cores").asInt(), m.get("memory_gb").asInt(), m.get("os").asString(),
                 m.get("jdk").asString(), m.get("load_avg_start"), r.get("load_avg_end")));
         md.append("| measurement | JSON key | goal | measured | verdict |\n|---|---|---|---:|---|\n");
-        // Quick mode leaves out the 1M sizes; a full run on the embedded server leaves out the global view's.
-        String missing = r.get("mode").asString().equals("quick") ? "n/a (full mode)" : "n/a (needs MongoDB, --url)";
+        // Quick mode leaves out the 1M sizes; a full run on the embedded server on disk leaves out the global view's.
+        String missing = r.get("mode").asString().equals("quick") ? "n/a (full mode)" : "n/a (on disk; FT_EPHEMERAL=true or --url)";
         for (JsonNode goal : r.get("goals")) {
             String key = goal.get("key").asString();
             String what = Goals.ALL.stream().filter(g -> g.key().equals(key)).findFirst().orElseThrow().what();

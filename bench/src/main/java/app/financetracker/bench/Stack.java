@@ -57,6 +57,9 @@ final class Stack implements AutoCloseable {
         return new Stack(port - 8080, null, null, true);
     }
 
+    /** {@code FT_EPHEMERAL=true}: a harness-started stack keeps Mongo in memory (and so can hold 1M transactions). */
+    static final boolean IN_MEMORY = "true".equalsIgnoreCase(System.getenv("FT_EPHEMERAL"));
+
     /**
      * Starts the launcher as {@code ./run.sh} would (the same JVM options), with fresh Mongo and Redis data
      * (Keycloak's unpacked distribution is kept: its first start builds it, which is not what is measured), and
@@ -86,6 +89,9 @@ final class Stack implements AutoCloseable {
         env.put("RATE_LIMIT_PER_SECOND", "1000000");
         env.put("RATE_LIMIT_BURST", "1000000");
         env.put("FT_READY_TIMEOUT_S", "600"); // the shared machine is often loaded by other engineers' test stacks
+        if (IN_MEMORY) {
+            env.putIfAbsent("FT_MONGO_HEAP", "4g"); // the global view's million transactions live in its heap
+        }
         long begin = System.nanoTime();
         Process process = builder.start();
         Path log = Files.createDirectories(dataDir.resolve("logs")).resolve("launcher.log");

@@ -30,7 +30,7 @@ public final class Stack implements BeforeAllCallback {
             env.put("RATE_LIMIT_PER_SECOND", "10000");
             env.put("RATE_LIMIT_BURST", "20000");
             LocalStack starting = new LocalStack(new LocalStack.Config(root, root.resolve("e2e/target/stack"),
-                    SharedKeycloak.GATEWAY_PORT - 8080, false, env));
+                    SharedKeycloak.GATEWAY_PORT - 8080, false, false, env));
             try {
                 stack = starting.start();
             } catch (RuntimeException e) {

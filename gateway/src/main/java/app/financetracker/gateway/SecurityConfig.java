@@ -2,6 +2,7 @@ package app.financetracker.gateway;
 
 import app.financetracker.security.Problems;
 import app.financetracker.security.RealmRolesConverter;
+import app.financetracker.security.VerifiedTokens;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryReactiveC
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
@@ -57,12 +59,13 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain apiClients(ServerHttpSecurity http) {
+    SecurityWebFilterChain apiClients(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
         return http.securityMatcher(BEARER)
                 .authorizeExchange(exchanges -> exchanges.pathMatchers(PUBLIC).permitAll().anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
-                                RealmRolesConverter.jwtAuthenticationConverter())))
+                        .jwt(jwt -> jwt.jwtDecoder(new VerifiedTokens().caching(decoder))
+                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
+                                        RealmRolesConverter.jwtAuthenticationConverter())))
                         .authenticationEntryPoint(SecurityConfig::unauthorized)
                         // Keys unreachable (Keycloak down before they were ever fetched): 503, not the default 500.
                         .authenticationFailureHandler((filterExchange, e) -> e instanceof AuthenticationServiceException

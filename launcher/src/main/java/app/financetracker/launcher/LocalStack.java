@@ -43,16 +43,19 @@ public final class LocalStack {
      * @param dataDir where data and logs are kept
      * @param portOffset added to every default port, so that a test stack runs beside a developer's
      * @param persistent Mongo and Keycloak keep their data on disk (else in memory)
+     * @param classDataSharing the services keep class-data archives under {@code dataDir} (ADR 0004): worth it for
+     *        a stack started again and again, not for a test stack that starts once
      * @param environment the variables to read settings from (normally {@link System#getenv()})
      */
-    public record Config(Path root, Path dataDir, int portOffset, boolean persistent, Map<String, String> environment) {
+    public record Config(Path root, Path dataDir, int portOffset, boolean persistent, boolean classDataSharing,
+                         Map<String, String> environment) {
 
         public static Config fromEnvironment() {
             Map<String, String> env = System.getenv();
             Path root = Path.of("").toAbsolutePath();
             return new Config(root, root.resolve(env.getOrDefault("FT_DATA_DIR", ".data")),
                     Integer.parseInt(env.getOrDefault("FT_PORT_OFFSET", "0")),
-                    !"true".equalsIgnoreCase(env.getOrDefault("FT_EPHEMERAL", "false")), env);
+                    !"true".equalsIgnoreCase(env.getOrDefault("FT_EPHEMERAL", "false")), true, env);
         }
 
         String get(String name) {
@@ -138,7 +141,9 @@ public final class LocalStack {
         int port = config.port(27017);
         requireFree("MongoDB", port);
         String store = config.persistent() ? config.dataDir().resolve("mongo/finance-tracker.mv").toString() : "memory";
-        infrastructure.add(java("mongo", List.of(), List.of(MongoMain.class.getName(), Integer.toString(port), store))
+        // 256 MB is plenty on disk; in memory the heap holds every document (about 2.6 GB per million transactions).
+        String heap = "-Xmx" + config.environment().getOrDefault("FT_MONGO_HEAP", "256m");
+        infrastructure.add(java("mongo", List.of(heap), List.of(MongoMain.class.getName(), Integer.toString(port), store))
                 .start());
         Net.await("Mongo", Duration.ofSeconds(60), () -> Net.isOpen("127.0.0.1", port));
         serviceEnvironment.put("MONGODB_URI", "mongodb://127.0.0.1:" + port);
@@ -205,9 +210,7 @@ public final class LocalStack {
                 .getOrDefault("FT_JAVA_OPTS",
                         "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx384m -XX:+ExitOnOutOfMemoryError -Xss512k")
                 .split("\\s+")));
-        if (config.persistent()) {
-            // A stack that keeps its data keeps its class-data archives too; a throw-away test stack would only
-            // pay for recording them.
+        if (config.classDataSharing()) {
             jvm.addAll(ClassDataSharing.arguments(javaCommand(List.of()).get(0), jar,
                     config.dataDir().resolve("cds").resolve(name)));
         } else {
@@ -220,7 +223,7 @@ public final class LocalStack {
 
     private ManagedProcess java(String name, List<String> jvmOptions, List<String> arguments) {
         List<String> args = new ArrayList<>(jvmOptions);
-        args.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path")));
+        args.addAll(List.of("-cp", System.getProperty("java.class.path")));
         args.addAll(arguments);
         return new ManagedProcess(name, javaCommand(args), Map.of(), config.root(), logs().resolve(name + ".log"));
     }

@@ -61,7 +61,7 @@ public final class ReliabilityStack implements BeforeAllCallback {
         env.put("RATE_LIMIT_PER_SECOND", "100000");
         env.put("RATE_LIMIT_BURST", "200000");
         LocalStack stack = new LocalStack(new LocalStack.Config(root, root.resolve("reliability/target/stack"),
-                PORT_OFFSET, false, env));
+                PORT_OFFSET, false, false, env));
         Started up = new Started(stack, mongo, redis, keycloak);
         try {
             startPatiently(stack);

@@ -3,6 +3,7 @@ package app.financetracker.kit.security;
 import app.financetracker.security.Problems;
 import app.financetracker.security.RealmRolesConverter;
 import app.financetracker.security.Roles;
+import app.financetracker.security.VerifiedTokens;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +15,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,7 +33,8 @@ public class ResourceServerSecurity {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> rules) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> rules, JwtDecoder decoder)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) ->
                 write(response, 401, Problems.unauthorized(request.getRequestURI()));
         AccessDeniedHandler forbidden = (request, response, e) ->
@@ -45,7 +48,8 @@ public class ResourceServerSecurity {
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(RealmRolesConverter.jwtAuthenticationConverter()))
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokens().caching(decoder))
+                                .jwtAuthenticationConverter(RealmRolesConverter.jwtAuthenticationConverter()))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden)
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
