@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 public final class VerifiedTokens {
 
     static final Duration MAX_AGE = Duration.ofMinutes(5);
-    static final int MAX_TOKENS = 10_000;
+    private static final int MAX_TOKENS = 10_000;
 
     private final Clock clock;
     private final Cache<String, Jwt> verified;
@@ -68,6 +68,9 @@ public final class VerifiedTokens {
             return Duration.ZERO;
         }
         Duration left = Duration.between(clock.instant(), expiresAt);
-        return left.isNegative() ? Duration.ZERO : left.compareTo(MAX_AGE) < 0 ? left : MAX_AGE;
+        if (left.isNegative()) {
+            return Duration.ZERO;
+        }
+        return left.compareTo(MAX_AGE) < 0 ? left : MAX_AGE;
     }
 }
