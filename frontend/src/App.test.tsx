@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { LANGUAGE_KEY } from './i18n';
@@ -66,6 +66,22 @@ describe('App', () => {
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByTestId('welcome')).toHaveTextContent('Welcome, Default Admin');
     expect(callsTo(fetch, '/api/me').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('offers to sign out beside Retry when the services cannot be reached', async () => {
+    document.cookie = 'XSRF-TOKEN=tok-7';
+    backend({ '/api/me': () => json({ status: 502, title: 'Bad Gateway', detail: 'auth-service is down' }, 502) });
+    renderWithProviders(<App />);
+    const alert = await screen.findByRole('alert');
+    expect(screen.getByText('The console cannot reach its services right now.')).toBeInTheDocument();
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    const signOut = within(alert).getByTestId('sign-out');
+    expect(signOut).toHaveTextContent('Sign out');
+    const form = signOut.closest('form')!;
+    expect(form).toHaveAttribute('method', 'post');
+    expect(form).toHaveAttribute('action', '/logout');
+    expect(form.querySelector('input[name=_csrf]')).toHaveValue('tok-7');
+    expect(screen.queryByTestId('current-user')).not.toBeInTheDocument();
   });
 
   it('keeps the dashboard when one section fails', async () => {

@@ -1,14 +1,16 @@
-import { Component, ErrorInfo, lazy, ReactNode, Suspense } from 'react';
+import { Component, ErrorInfo, lazy, ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { csrfToken } from './api';
+import { ApiError } from './api';
 import { Announcer } from './components/Announcer';
 import { NotificationBell } from './components/NotificationBell';
 import { ErrorState, Loading } from './components/QueryState';
+import { SignOutForm } from './components/SignOutForm';
 import { LANGUAGES, setLanguage } from './i18n';
 import { Dashboard } from './pages/Dashboard';
 import { displayName, useMe } from './queries';
+import { LOGIN_PATH, useSignedOut } from './session';
 
 export { displayName };
 
@@ -54,6 +56,11 @@ export function Layout() {
   const me = useMe();
   const location = useLocation();
   const queryClient = useQueryClient();
+  const signedOut = useSignedOut();
+  // Whatever was loaded before, a session that could not be renewed shows nothing of the console.
+  const signedIn = !!me.data && !signedOut;
+  // A 401 is the session, not the server: the console is on its way to the sign-in (or shows signedOut).
+  const failed = me.isError && !me.data && !signedOut && !(me.error instanceof ApiError && me.error.status === 401);
 
   return (
     <div className="app">
@@ -83,28 +90,17 @@ export function Layout() {
               ))}
             </select>
           </label>
-          {me.data && <NotificationBell />}
-          {me.data && (
-            <form
-              method="post"
-              action="/logout"
-              className="signout"
-              // The token is read again at the last moment, in case the gateway renewed the cookie meanwhile.
-              onSubmit={(e) => {
-                const field = e.currentTarget.elements.namedItem('_csrf');
-                if (field instanceof HTMLInputElement) field.value = csrfToken() ?? '';
-              }}
-            >
-              <input type="hidden" name="_csrf" value={csrfToken() ?? ''} />
+          {signedIn && <NotificationBell />}
+          {signedIn && (
+            <SignOutForm className="signout">
               <span className="who" data-testid="current-user">
-                {displayName(me.data)}
+                {displayName(me.data!)}
               </span>
-              <button type="submit" data-testid="sign-out">{t('app.signOut')}</button>
-            </form>
+            </SignOutForm>
           )}
         </div>
       </header>
-      {me.data && (
+      {signedIn && (
         <nav className="mainnav" aria-label={t('app.mainNav')}>
           <ul>
             {NAV.map((item) => (
@@ -118,14 +114,16 @@ export function Layout() {
         </nav>
       )}
       <main id="main" tabIndex={-1}>
-        {me.isPending && <Loading />}
-        {me.isError && !me.data && (
+        {signedOut && <SignedOut />}
+        {me.isPending && !signedOut && <Loading />}
+        {failed && (
           <>
-            <p>{t('app.cannotReach')}</p>
-            <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+            {me.error instanceof ApiError && me.error.unavailable && <p>{t('app.cannotReach')}</p>}
+            {/* Retry, or leave: signing out is also the way to sign in as someone else. */}
+            <ErrorState error={me.error} onRetry={() => void me.refetch()} actions={<SignOutForm />} />
           </>
         )}
-        {me.data && (
+        {signedIn && (
           <ScreenBoundary key={location.pathname}>
             <Suspense fallback={<Loading />}>
               <Outlet />
@@ -135,6 +133,30 @@ export function Layout() {
       </main>
       <Announcer />
     </div>
+  );
+}
+
+/**
+ * The sign-in round trip did not bring a session back (see session.ts): rather than loop, the console stops here
+ * and lets the person sign in again by hand.
+ */
+function SignedOut() {
+  const { t } = useTranslation();
+  const title = useRef<HTMLHeadingElement>(null);
+  // The screen replaced what was there: a screen reader starts reading here.
+  useEffect(() => title.current?.focus(), []);
+  return (
+    <section className="panel signed-out" data-testid="signed-out" aria-labelledby="signed-out-title">
+      <h2 id="signed-out-title" ref={title} tabIndex={-1}>
+        {t('session.ended')}
+      </h2>
+      <p>{t('session.hint')}</p>
+      <p>
+        <a className="button primary" href={LOGIN_PATH} data-testid="sign-in">
+          {t('session.signIn')}
+        </a>
+      </p>
+    </section>
   );
 }
 

@@ -1,5 +1,6 @@
 import { api, ApiError, csrfToken, query, send, session } from './api';
 import { displayName } from './App';
+import { LOOP_WINDOW_MS, RETURN_KEY } from './session';
 import { json, mockFetch } from './test/utils';
 
 describe('csrfToken', () => {
@@ -76,11 +77,80 @@ describe('api', () => {
     expect(error.fieldErrors).toEqual([]);
   });
 
-  it('sends the browser back to the login on a 401', async () => {
-    const login = vi.spyOn(session, 'login').mockImplementation(() => undefined);
+  it('goes through the sign-in back to the same address on a 401, once for many failing calls', async () => {
+    window.history.replaceState(null, '', '/members/u1?page=2#main');
+    const fetch = mockFetch((url) => (url.pathname === '/api/ok' ? json({ ok: true }) : json({ status: 401, title: 'Unauthorized' }, 401)));
+    let settled = 0;
+    const count = () => void settled++;
+    for (const call of [api('/api/me'), api('/api/users'), send('PUT', '/api/users/u1', { firstName: 'A' })]) call.then(count, count);
+    await vi.waitFor(() => expect(session.assign).toHaveBeenCalled());
+    // A call answered after all three 401s: by then each of them has been handled.
+    await expect(api('/api/ok')).resolves.toEqual({ ok: true });
+    expect(fetch).toHaveBeenCalledTimes(4);
+    expect(session.assign).toHaveBeenCalledOnce();
+    // The fragment stays out: an address differing only by it would not load the page again.
+    expect(session.assign).toHaveBeenCalledWith('/members/u1?page=2');
+    // The page is going away: the calls show nothing rather than an error (nor the signed-out screen).
+    expect(settled).toBe(0);
+    expect(Number(sessionStorage.getItem(RETURN_KEY))).toBeGreaterThan(Date.now() - LOOP_WINDOW_MS);
+  });
+
+  it('does not go round again on a 401 right after coming back from the sign-in', async () => {
+    sessionStorage.setItem(RETURN_KEY, String(Date.now() - 1500));
     mockFetch(() => json({ status: 401 }, 401));
     await expect(api('/api/me')).rejects.toMatchObject({ status: 401 });
-    expect(login).toHaveBeenCalledOnce();
+    await expect(api('/api/users')).rejects.toMatchObject({ status: 401 });
+    expect(session.assign).not.toHaveBeenCalled();
+  });
+
+  it('goes through the sign-in again when the last trip is long past', async () => {
+    sessionStorage.setItem(RETURN_KEY, String(Date.now() - 60_000));
+    mockFetch(() => json({ status: 401 }, 401));
+    void api('/api/me');
+    await vi.waitFor(() => expect(session.assign).toHaveBeenCalledOnce());
+  });
+
+  it('takes a redirect to another origin (a sign-in page) for a 401, not one on this origin', async () => {
+    const redirected = (url: string) => {
+      const response = json({ ok: true });
+      Object.defineProperty(response, 'redirected', { value: true });
+      Object.defineProperty(response, 'url', { value: url });
+      return response;
+    };
+    mockFetch((url) =>
+      url.pathname === '/api/here' ? redirected(`${window.location.origin}/api/here/`) : redirected('https://sso.example.org/realms/ft/auth'),
+    );
+    await expect(api('/api/here')).resolves.toEqual({ ok: true });
+    expect(session.assign).not.toHaveBeenCalled();
+    void api('/api/away');
+    await vi.waitFor(() => expect(session.assign).toHaveBeenCalledOnce());
+  });
+
+  it('takes an opaque redirect for a 401', async () => {
+    mockFetch(() => {
+      const response = new Response(null, { status: 200 });
+      Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+      return response;
+    });
+    void api('/api/me');
+    await vi.waitFor(() => expect(session.assign).toHaveBeenCalledOnce());
+  });
+
+  it('shows nothing for a call cut off while the page is going away', async () => {
+    vi.stubGlobal('fetch', vi.fn((input: RequestInfo | URL) =>
+      String(input) === '/api/ok' ? Promise.resolve(json({ ok: true })) : Promise.reject(new TypeError('Failed to fetch')),
+    ));
+    window.dispatchEvent(new Event('pagehide'));
+    let settled = false;
+    api('/api/me').then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    // Answered later than the cut-off call would have failed.
+    await api('/api/ok');
+    expect(settled).toBe(false);
+    window.dispatchEvent(new Event('pageshow'));
+    await expect(api('/api/me')).rejects.toMatchObject({ status: 0 });
   });
 
   it('reports a network failure as status 0', async () => {

@@ -1,4 +1,7 @@
 /** Calls the gateway's API with the browser session; the access token never reaches the browser. */
+import { isLeaving, sessionEnded } from './session';
+
+export { LOGIN_PATH, session } from './session';
 
 export interface Me {
   id: string;
@@ -43,15 +46,6 @@ export class ApiError extends Error {
   }
 }
 
-export const LOGIN_PATH = '/oauth2/authorization/keycloak';
-
-/** Where the session goes when it ended; an object so that tests can replace it. */
-export const session = {
-  login(): void {
-    window.location.assign(LOGIN_PATH);
-  },
-};
-
 /** The CSRF token the gateway set in the XSRF-TOKEN cookie; echoed on every state-changing request. */
 export function csrfToken(cookies: string = document.cookie): string | undefined {
   const match = cookies.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
@@ -73,11 +67,15 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   try {
     response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   } catch {
+    // The browser cuts calls off while the page goes away; that is not "the server cannot be reached".
+    if (isLeaving()) return pending();
     throw new ApiError(0, 'The network is unreachable.');
   }
-  if (response.status === 401) {
-    // The session ended: back through the Keycloak login.
-    session.login();
+  if (response.status === 401 || leftOrigin(response)) {
+    // The session ended, expired or was revoked: back through the sign-in to this same screen.
+    sessionEnded();
+    // While the page is being left, the screens keep what they show instead of flashing an error.
+    if (isLeaving()) return pending();
     throw new ApiError(401, 'Signed out');
   }
   if (!response.ok) {
@@ -94,6 +92,22 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A redirect to another origin (e.g. a sign-in page) is what a call without a valid session ran into. */
+function leftOrigin(response: Response): boolean {
+  if (response.type === 'opaqueredirect') return true;
+  if (!response.redirected || !response.url) return false;
+  try {
+    return new URL(response.url).origin !== window.location.origin;
+  } catch {
+    return true;
+  }
+}
+
+/** A call that never settles: the page is going away. */
+function pending<T>(): Promise<T> {
+  return new Promise<T>(() => undefined);
 }
 
 /** A state-changing call with a JSON body. */

@@ -1,4 +1,5 @@
 import { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes, useId } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface FieldShellProps {
   label: string;
@@ -79,5 +80,16 @@ export function FormError({ message }: { message: string | null | undefined }) {
     <div role="alert" className="form-error" data-testid="form-error">
       {message}
     </div>
+  );
+}
+
+/** Tells that the form shows changes kept while the person signed in again, not what is saved. */
+export function DraftRestored({ show }: { show: boolean }) {
+  const { t } = useTranslation();
+  if (!show) return null;
+  return (
+    <p role="status" className="notice draft-restored" data-testid="draft-restored">
+      {t('drafts.restored')}
+    </p>
   );
 }

@@ -5,8 +5,9 @@ import { send } from '../api';
 import type { Member, MemberInput } from '../types';
 import { announce } from './Announcer';
 import { Dialog } from './Dialog';
-import { FormError, TextField } from './Field';
+import { DraftRestored, FormError, TextField } from './Field';
 import { formErrors, NO_ERRORS } from './formErrors';
+import { useDraft } from './useDraft';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phone'];
 
@@ -20,24 +21,30 @@ interface MemberDialogProps {
 export function MemberDialog({ member, onClose, onSaved }: MemberDialogProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({
-    firstName: member?.firstName ?? '',
-    lastName: member?.lastName ?? '',
-    email: member?.email ?? '',
-    phone: member?.phone ?? '',
-  });
+  // What is typed survives a sign-in round trip when the session ends meanwhile.
+  const draft = useDraft(
+    'member',
+    member?.id,
+    { firstName: member?.firstName ?? '', lastName: member?.lastName ?? '', email: member?.email ?? '', phone: member?.phone ?? '' },
+    { version: member?.version },
+  );
+  const { values, setValues } = draft;
   const [errors, setErrors] = useState(NO_ERRORS);
+  const close = () => {
+    draft.clear();
+    onClose();
+  };
 
   const save = useMutation({
     mutationFn: (body: MemberInput) =>
       member
-        ? send<Member>('PUT', `/api/users/${encodeURIComponent(member.id)}`, { ...body, version: member.version })
+        ? send<Member>('PUT', `/api/users/${encodeURIComponent(member.id)}`, { ...body, version: draft.version })
         : send<Member>('POST', '/api/users', body),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       if (member) void queryClient.invalidateQueries({ queryKey: ['user', member.id] });
       announce(member ? t('members.saved') : t('members.created'));
-      onClose();
+      close();
       onSaved?.(saved);
     },
     onError: (error) => setErrors(formErrors(error, FIELDS, t, 'email')),
@@ -62,8 +69,9 @@ export function MemberDialog({ member, onClose, onSaved }: MemberDialogProps) {
   });
 
   return (
-    <Dialog title={member ? t('members.editTitle') : t('members.newTitle')} onClose={onClose} testId="member-dialog">
+    <Dialog title={member ? t('members.editTitle') : t('members.newTitle')} onClose={close} testId="member-dialog">
       <form onSubmit={submit} noValidate>
+        <DraftRestored show={draft.restored} />
         <FormError message={errors.general} />
         <div className="form-grid">
           <TextField label={t('members.firstName')} autoComplete="off" required data-autofocus {...bind('firstName')} />
@@ -72,7 +80,7 @@ export function MemberDialog({ member, onClose, onSaved }: MemberDialogProps) {
           <TextField label={`${t('members.phone')} ${t('common.optional')}`} type="tel" autoComplete="off" hint={t('members.phoneHint')} {...bind('phone')} />
         </div>
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={save.isPending} data-testid="member-save">

@@ -26,17 +26,30 @@ export function errorMessage(error: unknown, t: TFunction): string {
   return t('errors.generic', { detail: error instanceof Error ? error.message : String(error) });
 }
 
-export function ErrorState({ error, onRetry, compact }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
+interface ErrorStateProps {
+  error: unknown;
+  onRetry?: () => void;
+  compact?: boolean;
+  /** More ways out, shown beside Retry. */
+  actions?: ReactNode;
+}
+
+export function ErrorState({ error, onRetry, compact, actions }: ErrorStateProps) {
   const { t } = useTranslation();
   const detail = error instanceof ApiError && error.unavailable && error.status !== 0 ? error.detail : null;
   return (
     <div role="alert" className={compact ? 'error-state compact' : 'error-state'} data-testid="error-state">
       <p>{errorMessage(error, t)}</p>
       {detail && <p className="muted small">{detail}</p>}
-      {onRetry && (
-        <button type="button" onClick={onRetry} data-testid="retry">
-          {t('common.retry')}
-        </button>
+      {(onRetry || actions) && (
+        <div className="error-actions">
+          {onRetry && (
+            <button type="button" onClick={onRetry} data-testid="retry">
+              {t('common.retry')}
+            </button>
+          )}
+          {actions}
+        </div>
       )}
     </div>
   );

@@ -7,8 +7,9 @@ import { useCategories } from '../queries';
 import { Transaction, TransactionInput, TRANSACTION_TYPES, TransactionType } from '../types';
 import { announce } from './Announcer';
 import { Dialog } from './Dialog';
-import { FormError, SelectField, TextAreaField, TextField } from './Field';
+import { DraftRestored, FormError, SelectField, TextAreaField, TextField } from './Field';
 import { formErrors, NO_ERRORS } from './formErrors';
+import { useDraft } from './useDraft';
 
 const FIELDS = ['type', 'amount', 'categoryId', 'date', 'description', 'userId'];
 
@@ -23,19 +24,30 @@ export function TransactionDialog({ userId, transaction, onClose }: TransactionD
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const categories = useCategories();
-  const [values, setValues] = useState({
-    type: (transaction?.type ?? 'RECEIVABLE') as TransactionType,
-    amount: transaction ? String(transaction.amount) : '',
-    categoryId: transaction?.categoryId ?? '',
-    date: transaction?.date ?? today(),
-    description: transaction?.description ?? '',
-  });
+  // What is typed survives a sign-in round trip when the session ends meanwhile.
+  const draft = useDraft(
+    'transaction',
+    transaction?.id,
+    {
+      type: (transaction?.type ?? 'RECEIVABLE') as TransactionType,
+      amount: transaction ? String(transaction.amount) : '',
+      categoryId: transaction?.categoryId ?? '',
+      date: transaction?.date ?? today(),
+      description: transaction?.description ?? '',
+    },
+    { version: transaction?.version },
+  );
+  const { values, setValues } = draft;
   const [errors, setErrors] = useState(NO_ERRORS);
+  const close = () => {
+    draft.clear();
+    onClose();
+  };
 
   const save = useMutation({
     mutationFn: (body: TransactionInput) =>
       transaction
-        ? send<Transaction>('PUT', `/api/transactions/${encodeURIComponent(transaction.id)}`, { ...body, version: transaction.version })
+        ? send<Transaction>('PUT', `/api/transactions/${encodeURIComponent(transaction.id)}`, { ...body, version: draft.version })
         : send<Transaction>('POST', '/api/transactions', body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['transactions'] });
@@ -44,7 +56,7 @@ export function TransactionDialog({ userId, transaction, onClose }: TransactionD
       // The balance follows from the transaction's event a moment later.
       setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['user', userId] }), 1500);
       announce(transaction ? t('transactions.saved') : t('transactions.created'));
-      onClose();
+      close();
     },
     onError: (error) => setErrors(formErrors(error, FIELDS, t)),
   });
@@ -73,10 +85,11 @@ export function TransactionDialog({ userId, transaction, onClose }: TransactionD
   return (
     <Dialog
       title={transaction ? t('transactions.editTitle') : t('transactions.newTitle')}
-      onClose={onClose}
+      onClose={close}
       testId="transaction-dialog"
     >
       <form onSubmit={submit} noValidate>
+        <DraftRestored show={draft.restored} />
         <FormError message={errors.general} />
         <div className="form-grid">
           <SelectField
@@ -140,7 +153,7 @@ export function TransactionDialog({ userId, transaction, onClose }: TransactionD
         </div>
         {errors.fields.userId && <FormError message={errors.fields.userId} />}
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={save.isPending} data-testid="transaction-save">

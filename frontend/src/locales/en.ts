@@ -7,6 +7,14 @@ export const en = {
     mainNav: 'Main',
     cannotReach: 'The console cannot reach its services right now.',
   },
+  session: {
+    ended: 'Your session has ended',
+    hint: 'Sign in again to go on. If this keeps happening, check that the browser accepts cookies from this site.',
+    signIn: 'Sign in again',
+  },
+  drafts: {
+    restored: 'Your unsaved changes were restored.',
+  },
   nav: {
     dashboard: 'Dashboard',
     members: 'Members',

@@ -9,6 +9,14 @@ export const fr: Messages = {
     mainNav: 'Principale',
     cannotReach: 'La console ne parvient pas à joindre ses services pour le moment.',
   },
+  session: {
+    ended: 'Votre session a pris fin',
+    hint: 'Reconnectez-vous pour continuer. Si cela se reproduit, vérifiez que le navigateur accepte les cookies de ce site.',
+    signIn: 'Se reconnecter',
+  },
+  drafts: {
+    restored: 'Vos modifications non enregistrées ont été récupérées.',
+  },
   nav: {
     dashboard: 'Tableau de bord',
     members: 'Membres',

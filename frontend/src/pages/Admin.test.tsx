@@ -1,5 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { resetSession, session } from '../session';
 import { callsTo, json, mockFetch, renderWithProviders } from '../test/utils';
 import { AdminPage } from './Admin';
 
@@ -8,8 +9,10 @@ const admins = [
   { id: 'a2', username: 'treasurer', email: 't@example.com', firstName: 'Tess', lastName: 'Urer', superAdmin: false, enabled: true },
 ];
 
-function setup(roles: string[]) {
+function setup(roles: string[], extra?: (url: URL, init: RequestInit) => Response | undefined) {
   const fetch = mockFetch((url, init) => {
+    const answer = extra?.(url, init);
+    if (answer) return answer;
     if (url.pathname === '/api/me') return json({ id: 'a1', username: 'admin', email: 'admin@example.com', firstName: 'Default', lastName: 'Admin', roles });
     if (url.pathname === '/api/admins' && !init.method) return json(admins);
     if (url.pathname === '/api/admins' && init.method === 'POST')
@@ -66,5 +69,60 @@ describe('AdminPage', () => {
     await user.click(screen.getByRole('button', { name: 'Change password' }));
     expect(await screen.findByTestId('error-confirm')).toHaveTextContent('The two new passwords differ.');
     expect(callsTo(fetch, '/api/me/password', 'PUT')).toHaveLength(0);
+  });
+
+  it('keeps a new administrator being typed through a sign-in, but never the password', async () => {
+    const secret = 'S3cret-pass!';
+    let expired = false;
+    const { user } = setup(['admin', 'super-admin'], () => (expired ? json({ status: 401, title: 'Unauthorized' }, 401) : undefined));
+    await screen.findAllByTestId('admin-row');
+    await user.click(screen.getByRole('button', { name: 'New administrator' }));
+    let dialog = screen.getByRole('dialog', { name: 'New administrator' });
+    await user.type(within(dialog).getByLabelText('Username'), 'newbie');
+    await user.type(within(dialog).getByLabelText('Initial password (optional)'), secret);
+    await user.click(within(dialog).getByLabelText('Super-admin (can manage administrators)'));
+    // The session ends as the form is sent.
+    expired = true;
+    await user.click(within(dialog).getByRole('button', { name: 'Create administrator' }));
+    await waitFor(() => expect(session.assign).toHaveBeenCalledWith('/'));
+    const stored = Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k)}`).join('\n');
+    expect(stored).toContain('newbie');
+    expect(stored).not.toContain(secret);
+    expect(stored).not.toMatch(/password/i);
+    expect(JSON.stringify(localStorage)).not.toContain(secret);
+
+    // Back from the sign-in: the dialog opens again, without the password.
+    cleanup();
+    resetSession();
+    expired = false;
+    renderWithProviders(<AdminPage />, { route: '/admin' });
+    dialog = await screen.findByRole('dialog', { name: 'New administrator' });
+    expect(within(dialog).getByLabelText('Username')).toHaveValue('newbie');
+    expect(within(dialog).getByLabelText('Initial password (optional)')).toHaveValue('');
+    expect(within(dialog).getByLabelText('Super-admin (can manage administrators)')).toBeChecked();
+    expect(within(dialog).getByTestId('draft-restored')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(sessionStorage.length).toBe(1); // only the time of the trip to the sign-in
+  });
+
+  it('restores the profile being edited and forgets the draft once saved', async () => {
+    const { user, fetch } = setup(['admin'], (url, init) =>
+      url.pathname === '/api/me' && init.method === 'PUT' ? json({ ...JSON.parse(init.body as string), id: 'a1', username: 'admin', roles: ['admin'] }) : undefined,
+    );
+    const lastName = await screen.findByLabelText('Last name', { selector: '[data-testid=profile-form] input' });
+    await user.clear(lastName);
+    await user.type(lastName, 'Adminson');
+    expect(screen.queryByTestId('draft-restored')).not.toBeInTheDocument();
+
+    cleanup();
+    renderWithProviders(<AdminPage />, { route: '/admin' });
+    const form = await screen.findByTestId('profile-form');
+    expect(within(form).getByLabelText('Last name')).toHaveValue('Adminson');
+    expect(within(form).getByTestId('draft-restored')).toHaveTextContent('Your unsaved changes were restored.');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(callsTo(fetch, '/api/me', 'PUT')).toHaveLength(1));
+    await waitFor(() => expect(within(form).queryByTestId('draft-restored')).not.toBeInTheDocument());
+    expect(Object.keys(sessionStorage).filter((k) => k.includes('draft'))).toEqual([]);
   });
 });

@@ -5,9 +5,10 @@ import { api, items, Me, send } from '../api';
 import { announce } from '../components/Announcer';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
-import { FormError, TextField } from '../components/Field';
+import { DraftRestored, FormError, TextField } from '../components/Field';
 import { formErrors, NO_ERRORS } from '../components/formErrors';
 import { Empty, ErrorState, errorMessage, Loading } from '../components/QueryState';
+import { NEW, useDraft, useReopenDraft } from '../components/useDraft';
 import { useTitle } from '../hooks';
 import { isSuperAdmin, useMe } from '../queries';
 import type { Admin, Page } from '../types';
@@ -32,11 +33,14 @@ export function AdminPage() {
 function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({ firstName: me.firstName ?? '', lastName: me.lastName ?? '', email: me.email ?? '' });
+  // What is typed survives a sign-in round trip when the session ends meanwhile.
+  const draft = useDraft('profile', me.id, { firstName: me.firstName ?? '', lastName: me.lastName ?? '', email: me.email ?? '' });
+  const { values, setValues } = draft;
   const [errors, setErrors] = useState(NO_ERRORS);
   const save = useMutation({
     mutationFn: () => send<Me>('PUT', '/api/me', { firstName: values.firstName.trim(), lastName: values.lastName.trim(), email: values.email.trim() }),
     onSuccess: (updated) => {
+      draft.clear();
       if (updated) queryClient.setQueryData(['me'], updated);
       void queryClient.invalidateQueries({ queryKey: ['me'] });
       announce(t('admin.profileSaved'));
@@ -54,6 +58,7 @@ function ProfileForm({ me }: { me: Me }) {
       <h3 id="profile-title">{t('admin.profile')}</h3>
       <p className="muted small">{t('admin.username', { username: me.username })}</p>
       <form onSubmit={submit} noValidate data-testid="profile-form">
+        <DraftRestored show={draft.restored} />
         <FormError message={errors.general} />
         <TextField label={t('members.firstName')} name="firstName" value={values.firstName} onChange={set('firstName')} error={errors.fields.firstName} autoComplete="given-name" />
         <TextField label={t('members.lastName')} name="lastName" value={values.lastName} onChange={set('lastName')} error={errors.fields.lastName} autoComplete="family-name" />
@@ -115,6 +120,8 @@ function AdminsSection({ me }: { me: Me }) {
   const superAdmin = isSuperAdmin(me);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Admin | null>(null);
+  // Back from a sign-in with an administrator being typed: the dialog opens again (passwords are not kept).
+  useReopenDraft<Admin>('admin', [], (record) => setCreating(record === NEW && superAdmin));
   const admins = useQuery({
     queryKey: ['admins'],
     queryFn: () => api<Admin[] | Page<Admin>>('/api/admins').then(items),
@@ -230,22 +237,28 @@ const ADMIN_FIELDS = ['username', 'firstName', 'lastName', 'email', 'password'] 
 function AdminDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({ username: '', firstName: '', lastName: '', email: '', password: '' });
-  const [superAdmin, setSuperAdmin] = useState(false);
+  // The draft leaves the initial password out (useDraft never stores a password field).
+  const draft = useDraft('admin', undefined, { username: '', firstName: '', lastName: '', email: '', password: '', superAdmin: false as boolean });
+  const { values, setValues } = draft;
   const [errors, setErrors] = useState(NO_ERRORS);
   const [created, setCreated] = useState<CreatedAdmin | null>(null);
+  const close = () => {
+    draft.clear();
+    onClose();
+  };
   const save = useMutation({
-    mutationFn: () => send<CreatedAdmin>('POST', '/api/admins', { ...values, username: values.username.trim(), email: values.email.trim(), superAdmin }),
+    mutationFn: () => send<CreatedAdmin>('POST', '/api/admins', { ...values, username: values.username.trim(), email: values.email.trim() }),
     onSuccess: (admin) => {
+      draft.clear();
       void queryClient.invalidateQueries({ queryKey: ['admins'] });
       announce(t('admin.created', { username: admin?.username ?? values.username.trim() }));
       // A generated temporary password is given this once: show it before closing.
       if (admin?.temporaryPassword) setCreated(admin);
-      else onClose();
+      else close();
     },
     onError: (error) => setErrors(formErrors(error, [...ADMIN_FIELDS], t, 'username')),
   });
-  const set = (key: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  const set = (key: Exclude<keyof typeof values, 'superAdmin'>) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setErrors(NO_ERRORS);
@@ -253,22 +266,23 @@ function AdminDialog({ onClose }: { onClose: () => void }) {
   };
   if (created) {
     return (
-      <Dialog title={t('admin.createdTitle', { username: created.username })} onClose={onClose} testId="admin-dialog">
+      <Dialog title={t('admin.createdTitle', { username: created.username })} onClose={close} testId="admin-dialog">
         <p>{t('admin.temporaryPasswordIntro')}</p>
         <p className="secret">
           <code data-testid="admin-temporary-password">{created.temporaryPassword}</code>
         </p>
         <p className="muted small">{t('admin.temporaryPasswordOnce')}</p>
         <div className="dialog-actions">
-          <button type="button" className="primary" onClick={onClose} data-autofocus>{t('common.done')}</button>
+          <button type="button" className="primary" onClick={close} data-autofocus>{t('common.done')}</button>
         </div>
       </Dialog>
     );
   }
 
   return (
-    <Dialog title={t('admin.newTitle')} onClose={onClose} testId="admin-dialog">
+    <Dialog title={t('admin.newTitle')} onClose={close} testId="admin-dialog">
       <form onSubmit={submit} noValidate>
+        <DraftRestored show={draft.restored} />
         <FormError message={errors.general} />
         <div className="form-grid">
           <TextField label={t('admin.usernameHeader')} name="username" value={values.username} onChange={set('username')} error={errors.fields.username} autoComplete="off" required data-autofocus />
@@ -277,12 +291,12 @@ function AdminDialog({ onClose }: { onClose: () => void }) {
           <TextField label={t('members.lastName')} name="lastName" value={values.lastName} onChange={set('lastName')} error={errors.fields.lastName} autoComplete="off" />
           <TextField label={`${t('admin.initialPassword')} ${t('common.optional')}`} name="password" type="password" value={values.password} onChange={set('password')} error={errors.fields.password} autoComplete="new-password" hint={t('admin.initialPasswordHint')} />
           <div className="field checkbox">
-            <input id="admin-super" type="checkbox" checked={superAdmin} onChange={(e) => setSuperAdmin(e.target.checked)} data-testid="admin-super" />
+            <input id="admin-super" type="checkbox" checked={values.superAdmin} onChange={(e) => setValues((v) => ({ ...v, superAdmin: e.target.checked }))} data-testid="admin-super" />
             <label htmlFor="admin-super">{t('admin.makeSuper')}</label>
           </div>
         </div>
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" onClick={close}>{t('common.cancel')}</button>
           <button type="submit" className="primary" disabled={save.isPending} data-testid="admin-save">
             {save.isPending ? t('common.saving') : t('admin.create')}
           </button>

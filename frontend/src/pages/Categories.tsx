@@ -6,9 +6,10 @@ import { announce } from '../components/Announcer';
 import { CategoryBadge, safeColor } from '../components/CategoryBadge';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
-import { FormError, TextField } from '../components/Field';
+import { DraftRestored, FormError, TextField } from '../components/Field';
 import { formErrors, NO_ERRORS } from '../components/formErrors';
 import { Empty, ErrorState, errorMessage, Loading } from '../components/QueryState';
+import { useDraft, useReopenDraft } from '../components/useDraft';
 import { useTitle } from '../hooks';
 import { useCategories } from '../queries';
 import type { Category } from '../types';
@@ -22,6 +23,8 @@ export function CategoriesPage() {
   const categories = useCategories();
   const [editing, setEditing] = useState<Category | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Category | null>(null);
+  // Back from a sign-in with a category being typed: its dialog opens again.
+  useReopenDraft('category', categories.data, setEditing);
 
   const remove = useMutation({
     mutationFn: (c: Category) => send<void>('DELETE', `/api/categories/${encodeURIComponent(c.id)}`),
@@ -89,20 +92,31 @@ export function CategoriesPage() {
 function CategoryDialog({ category, onClose }: { category?: Category; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [name, setName] = useState(category?.name ?? '');
-  const [color, setColor] = useState(safeColor(category?.color ?? DEFAULT_COLOR));
+  const draft = useDraft(
+    'category',
+    category?.id,
+    { name: category?.name ?? '', color: safeColor(category?.color ?? DEFAULT_COLOR) },
+    { version: category?.version },
+  );
+  const { name, color } = draft.values;
+  const set = (key: 'name' | 'color') => (e: { target: { value: string } }) =>
+    draft.setValues((v) => ({ ...v, [key]: e.target.value }));
   const [errors, setErrors] = useState(NO_ERRORS);
+  const close = () => {
+    draft.clear();
+    onClose();
+  };
 
   const save = useMutation({
     mutationFn: (body: { name: string; color: string }) =>
       category
-        ? send<Category>('PUT', `/api/categories/${encodeURIComponent(category.id)}`, { ...body, version: category.version })
+        ? send<Category>('PUT', `/api/categories/${encodeURIComponent(category.id)}`, { ...body, version: draft.version })
         : send<Category>('POST', '/api/categories', body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['categories'] });
       void queryClient.invalidateQueries({ queryKey: ['transactions'] });
       announce(category ? t('categories.saved') : t('categories.created'));
-      onClose();
+      close();
     },
     onError: (error) => setErrors(formErrors(error, ['name', 'color'], t, 'name')),
   });
@@ -114,17 +128,18 @@ function CategoryDialog({ category, onClose }: { category?: Category; onClose: (
   };
 
   return (
-    <Dialog title={category ? t('categories.editTitle') : t('categories.newTitle')} onClose={onClose} testId="category-dialog">
+    <Dialog title={category ? t('categories.editTitle') : t('categories.newTitle')} onClose={close} testId="category-dialog">
       <form onSubmit={submit} noValidate>
+        <DraftRestored show={draft.restored} />
         <FormError message={errors.general} />
         <div className="form-grid">
-          <TextField label={t('categories.name')} name="name" value={name} onChange={(e) => setName(e.target.value)}
+          <TextField label={t('categories.name')} name="name" value={name} onChange={set('name')}
             error={errors.fields.name} required data-autofocus autoComplete="off" />
-          <TextField label={t('categories.color')} name="color" type="color" value={color} onChange={(e) => setColor(e.target.value)}
+          <TextField label={t('categories.color')} name="color" type="color" value={color} onChange={set('color')}
             error={errors.fields.color} className="color-input" />
         </div>
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" onClick={close}>{t('common.cancel')}</button>
           <button type="submit" className="primary" disabled={save.isPending} data-testid="category-save">
             {save.isPending ? t('common.saving') : t('common.save')}
           </button>

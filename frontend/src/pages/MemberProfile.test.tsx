@@ -1,6 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { json, mockFetch, page, renderWithProviders } from '../test/utils';
+import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/utils';
 import { MemberProfilePage } from './MemberProfile';
 
 const member = {
@@ -15,7 +16,8 @@ const tx = (id: string, amount: number) => ({
 function setup(route: string, transactions: Response | (() => Response) = json(page([tx('t1', 1), tx('t2', 2)]))) {
   const scrolled = vi.fn();
   Element.prototype.scrollIntoView = scrolled;
-  mockFetch((url) => {
+  const fetch = mockFetch((url, init) => {
+    if (url.pathname === '/api/transactions/t2' && init.method === 'PUT') return json({ ...tx('t2', 2), version: 1 });
     if (url.pathname === '/api/users/u1') return json(member);
     if (url.pathname === '/api/categories') return json([]);
     if (url.pathname === '/api/transactions') return typeof transactions === 'function' ? transactions() : transactions.clone();
@@ -28,7 +30,7 @@ function setup(route: string, transactions: Response | (() => Response) = json(p
     </Routes>,
     { route },
   );
-  return { scrolled };
+  return { scrolled, fetch };
 }
 
 describe('MemberProfilePage', () => {
@@ -70,5 +72,27 @@ describe('MemberProfilePage', () => {
     fail = false;
     screen.getByRole('button', { name: 'Retry' }).click();
     expect(await screen.findByTestId('transaction-row')).toBeInTheDocument();
+  });
+
+  it('re-opens the transaction being edited, for the same transaction, after coming back', async () => {
+    const user = userEvent.setup();
+    setup('/members/u1');
+    await screen.findAllByTestId('transaction-row');
+    await user.click(screen.getByRole('button', { name: /^Edit the transaction of .*€2\.00$/ }));
+    const amount = within(screen.getByRole('dialog', { name: 'Edit transaction' })).getByLabelText('Amount (€)');
+    await user.clear(amount);
+    await user.type(amount, '7,50');
+
+    cleanup();
+    const { fetch } = setup('/members/u1');
+    const dialog = await screen.findByRole('dialog', { name: 'Edit transaction' });
+    expect(within(dialog).getByLabelText('Amount (€)')).toHaveValue('7,50');
+    expect(within(dialog).getByLabelText('Description (optional)')).toHaveValue('tx t2');
+    expect(within(dialog).getByTestId('draft-restored')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(callsTo(fetch, '/api/transactions/t2', 'PUT')).toHaveLength(1));
+    const [, init] = fetch.mock.calls.find(([, i]) => i?.method === 'PUT')!;
+    expect(JSON.parse(init!.body as string)).toMatchObject({ amount: 7.5, version: 0 });
+    expect(Object.keys(sessionStorage).filter((k) => k.includes('draft'))).toEqual([]);
   });
 });

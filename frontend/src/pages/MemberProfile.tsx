@@ -13,6 +13,7 @@ import { Pagination } from '../components/Pagination';
 import { Empty, ErrorState, errorMessage, Loading } from '../components/QueryState';
 import { parseSort, SortHeader, sortParam, toggleSort } from '../components/SortHeader';
 import { TransactionDialog } from '../components/TransactionDialog';
+import { useReopenDraft } from '../components/useDraft';
 import { useFormat, useTitle } from '../hooks';
 import { memberName, useCategories } from '../queries';
 import { EMPTY_BALANCE } from '../stats';
@@ -74,6 +75,9 @@ export function MemberProfilePage() {
   const [deletingMember, setDeletingMember] = useState(false);
   const [txDialog, setTxDialog] = useState<Transaction | 'new' | null>(null);
   const [deletingTx, setDeletingTx] = useState<Transaction | null>(null);
+  // Back from a sign-in with a dialog being typed in: the same dialog opens again, for the same record.
+  useReopenDraft('member', member.data ? [member.data] : undefined, () => setEditingMember(true));
+  useReopenDraft('transaction', transactions.isSuccess && !transactions.isPlaceholderData ? shown : undefined, setTxDialog);
 
   const removeTx = useMutation({
     mutationFn: (tx: Transaction) => send<void>('DELETE', `/api/transactions/${encodeURIComponent(tx.id)}`),

@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
+import { resetSession, session } from '../session';
 import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/utils';
 import { MembersPage } from './Members';
 
@@ -9,6 +10,16 @@ const jane = {
   balance: { receivables: 100, debts: 0, collected: 40, outstanding: 60 }, version: 2,
 };
 const evil = { ...jane, id: 'u2', firstName: '<img src=x onerror=alert(1)>', lastName: '', email: 'e@x.org' };
+
+function render() {
+  return renderWithProviders(
+    <Routes>
+      <Route path="/members" element={<MembersPage />} />
+      <Route path="*" element={null} />
+    </Routes>,
+    { route: '/members' },
+  );
+}
 
 function setup(extra?: (url: URL, init: RequestInit) => Response | undefined) {
   const fetch = mockFetch((url, init) => {
@@ -20,13 +31,7 @@ function setup(extra?: (url: URL, init: RequestInit) => Response | undefined) {
     return undefined;
   });
   const user = userEvent.setup();
-  const view = renderWithProviders(
-    <Routes>
-      <Route path="/members" element={<MembersPage />} />
-      <Route path="*" element={null} />
-    </Routes>,
-    { route: '/members' },
-  );
+  const view = render();
   return { fetch, user, ...view };
 }
 
@@ -75,5 +80,73 @@ describe('MembersPage', () => {
     await user.type(screen.getByLabelText('Email'), 'jane@x.org');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByTestId('error-email')).toHaveTextContent('A member with this email already exists.');
+  });
+
+  it('re-opens the new member being typed after the sign-in, until Cancel forgets it', async () => {
+    window.history.replaceState(null, '', '/members');
+    let expired = false;
+    const { user } = setup(() => (expired ? json({ status: 401, title: 'Unauthorized' }, 401) : undefined));
+    await screen.findAllByTestId('member-row');
+    await user.click(screen.getByRole('button', { name: 'New member' }));
+    await user.type(screen.getByLabelText('First name'), 'Jo');
+    await user.type(screen.getByLabelText('Email'), 'jo@x.org');
+    // The session ended meanwhile: the save answers 401.
+    expired = true;
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(session.assign).toHaveBeenCalledWith('/members'));
+    expect(screen.getByRole('dialog', { name: 'New member' })).toBeInTheDocument();
+
+    // Back from the sign-in on /members.
+    cleanup();
+    resetSession();
+    expired = false;
+    render();
+    const dialog = await screen.findByRole('dialog', { name: 'New member' });
+    expect(within(dialog).getByLabelText('First name')).toHaveValue('Jo');
+    expect(within(dialog).getByLabelText('Email')).toHaveValue('jo@x.org');
+    expect(within(dialog).getByTestId('draft-restored')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+
+    cleanup();
+    render();
+    await screen.findAllByTestId('member-row');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('re-opens the edit dialog of the same member once the list is back', async () => {
+    const { user } = setup((url, init) => (url.pathname === '/api/users/u1' && init.method === 'PUT' ? json({ ...jane, version: 3 }) : undefined));
+    await screen.findAllByTestId('member-row');
+    await user.click(screen.getByRole('button', { name: 'Edit Jane Doe' }));
+    await user.type(screen.getByLabelText('Phone (optional)'), '99');
+
+    // Loaded again (e.g. back from the sign-in).
+    cleanup();
+    const again = setup((url, init) => (url.pathname === '/api/users/u1' && init.method === 'PUT' ? json({ ...jane, version: 3 }) : undefined));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit member' });
+    expect(within(dialog).getByLabelText('First name')).toHaveValue('Jane');
+    expect(within(dialog).getByLabelText('Phone (optional)')).toHaveValue('047099');
+    await again.user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(callsTo(again.fetch, '/api/users/u1', 'PUT')).toHaveLength(1));
+    expect(JSON.parse(again.fetch.mock.calls.find(([, i]) => i?.method === 'PUT')![1]!.body as string))
+      .toMatchObject({ phone: '047099', version: 2 });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(Object.keys(sessionStorage).filter((k) => k.includes('draft'))).toEqual([]);
+  });
+
+  it('drops a draft older than an hour', async () => {
+    const { user } = setup();
+    await screen.findAllByTestId('member-row');
+    await user.click(screen.getByRole('button', { name: 'New member' }));
+    await user.type(screen.getByLabelText('First name'), 'Jo');
+    const [key] = Object.keys(sessionStorage).filter((k) => k.includes('draft'));
+    const stored = JSON.parse(sessionStorage.getItem(key)!);
+    sessionStorage.setItem(key, JSON.stringify({ ...stored, at: Date.now() - 2 * 60 * 60_000 }));
+
+    cleanup();
+    render();
+    await screen.findAllByTestId('member-row');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(sessionStorage.getItem(key)).toBeNull();
   });
 });

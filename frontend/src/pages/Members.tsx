@@ -8,6 +8,7 @@ import { MemberDialog } from '../components/MemberDialog';
 import { Pagination } from '../components/Pagination';
 import { Empty, ErrorState, Loading } from '../components/QueryState';
 import { parseSort, SortHeader, sortParam, toggleSort } from '../components/SortHeader';
+import { useReopenDraft } from '../components/useDraft';
 import { useFormat, useTitle } from '../hooks';
 import { memberName } from '../queries';
 import type { Member, Page } from '../types';
@@ -57,6 +58,8 @@ export function MembersPage() {
 
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Member | null>(null);
+  // Back from a sign-in with a member being typed: the same dialog opens again.
+  useReopenDraft('member', list.isPlaceholderData ? undefined : list.data?.content, setEditing);
   const onSort = (field: string) => update({ sort: sortParam(toggleSort(sort, field)), page: null });
 
   const members = list.data?.content ?? [];

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { api, items, send } from '../api';
 import { announce } from '../components/Announcer';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { FormError, SelectField, TextField } from '../components/Field';
+import { DraftRestored, FormError, SelectField, TextField } from '../components/Field';
 import { formErrors, NO_ERRORS } from '../components/formErrors';
 import { Empty, ErrorState, errorMessage, Loading } from '../components/QueryState';
+import { useDraft } from '../components/useDraft';
 import { isoDate, today } from '../format';
 import { useFormat, useTitle } from '../hooks';
 import { exportUrl } from '../reports';
@@ -22,11 +23,13 @@ export function ReportsPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const now = new Date();
-  const [values, setValues] = useState({
+  // A period being chosen survives a sign-in round trip when the session ends meanwhile.
+  const draft = useDraft('report', undefined, {
     from: isoDate(new Date(now.getFullYear(), now.getMonth() - 11, 1)),
     to: today(),
     granularity: 'MONTH' as Granularity,
   });
+  const { values, setValues } = draft;
   const [errors, setErrors] = useState(NO_ERRORS);
   const [deleting, setDeleting] = useState<Report | null>(null);
 
@@ -38,6 +41,7 @@ export function ReportsPage() {
   const generate = useMutation({
     mutationFn: () => send<Report>('POST', '/api/reports', values),
     onSuccess: (report) => {
+      draft.clear();
       void queryClient.invalidateQueries({ queryKey: ['reports'] });
       queryClient.setQueryData(['report', report.id], report);
       announce(t('reports.generated'));
@@ -76,6 +80,7 @@ export function ReportsPage() {
       <section className="panel">
         <h3 id="generate-title">{t('reports.generate')}</h3>
         <form onSubmit={submit} noValidate data-testid="report-form">
+          <DraftRestored show={draft.restored} />
           <FormError message={errors.general} />
           <div className="filter-grid">
             <TextField label={t('reports.from')} name="from" type="date" value={values.from} onChange={set('from')} error={errors.fields.from} required data-testid="report-from" />

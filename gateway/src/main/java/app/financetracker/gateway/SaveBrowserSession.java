@@ -3,6 +3,7 @@ package app.financetracker.gateway;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
@@ -13,6 +14,10 @@ import reactor.core.publisher.Mono;
  * session (with a token TokenRelay may just have refreshed) saved before it is routed. {@code SaveSession} as a
  * default filter also ran for bearer calls, where it created and then invalidated an empty session: one Redis
  * round trip per API call for nothing, and a 503 for every API call while Redis was down (ADR 0012).
+ *
+ * <p>A session that ends while its request is under way is a 401, never a 5xx (ADR 0014): Spring Session refuses
+ * to save one that a concurrent logout deleted ({@code IllegalStateException}), and TokenRelay fails to refresh
+ * tokens whose Keycloak session is over ({@link OAuth2AuthorizationException}: signed out elsewhere, account gone).
  */
 @Component
 class SaveBrowserSession implements GlobalFilter, Ordered {
@@ -22,7 +27,14 @@ class SaveBrowserSession implements GlobalFilter, Ordered {
         if (!exchange.getRequest().getCookies().containsKey(SecurityConfig.SESSION_COOKIE)) {
             return chain.filter(exchange);
         }
-        return exchange.getSession().flatMap(WebSession::save).then(chain.filter(exchange));
+        return exchange.getSession().flatMap(WebSession::save).then(chain.filter(exchange))
+                .onErrorResume(SaveBrowserSession::sessionEnded, ended -> exchange.getResponse().isCommitted()
+                        ? Mono.error(ended) : BrowserSessions.end(exchange));
+    }
+
+    private static boolean sessionEnded(Throwable error) {
+        return error instanceof OAuth2AuthorizationException
+                || error instanceof IllegalStateException && "Session was invalidated".equals(error.getMessage());
     }
 
     @Override

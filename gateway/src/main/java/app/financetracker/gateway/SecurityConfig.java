@@ -3,11 +3,19 @@ package app.financetracker.gateway;
 import app.financetracker.security.Problems;
 import app.financetracker.security.RealmRolesConverter;
 import app.financetracker.security.VerifiedTokens;
+import app.financetracker.security.revocation.RevocationFeed;
+import app.financetracker.security.revocation.TokenRevocations;
+import io.netty.channel.ChannelOption;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -18,9 +26,12 @@ import org.springframework.security.oauth2.client.registration.InMemoryReactiveC
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
@@ -31,15 +42,18 @@ import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The gateway as backend-for-frontend (DESIGN §4, ADR 0003). Two chains: API clients that send
  * {@code Authorization: Bearer} are checked statelessly as a resource server; browsers log in through
  * Keycloak ({@code oauth2Login}), keep a session in Redis, and never see a token: {@code TokenRelay} adds
- * it on the way to the services. The services check the token and the roles themselves.
+ * it on the way to the services. The services check the token and the roles themselves. Sessions, back-channel
+ * logout and revocation: {@link BrowserSessions} (ADR 0014).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -59,11 +73,11 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain apiClients(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+    SecurityWebFilterChain apiClients(ServerHttpSecurity http, ReactiveJwtDecoder decoder, TokenRevocations revocations) {
         return http.securityMatcher(BEARER)
                 .authorizeExchange(exchanges -> exchanges.pathMatchers(PUBLIC).permitAll().anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtDecoder(new VerifiedTokens().caching(decoder))
+                        .jwt(jwt -> jwt.jwtDecoder(revocations.checking(new VerifiedTokens().caching(decoder)))
                                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
                                         RealmRolesConverter.jwtAuthenticationConverter())))
                         .authenticationEntryPoint(SecurityConfig::unauthorized)
@@ -80,7 +94,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain browsers(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
+    SecurityWebFilterChain browsers(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+                                    ServerLogoutHandler backChannelLogout) {
         var logout = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         var login = new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION);
@@ -88,9 +103,12 @@ class SecurityConfig {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(PUBLIC).permitAll()
-                        .pathMatchers("/login/**", "/oauth2/**").permitAll()
+                        .pathMatchers("/login/**", "/oauth2/**", "/logout/connect/back-channel/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(oauth2 -> { })
+                // Keycloak posts a logout token here when a session ends on its side (sign-out in another tab of
+                // the same session, an admin ending it); it carries no cookie, so CSRF does not apply (hasSession).
+                .oidcLogout(oidc -> oidc.backChannel(backChannel -> backChannel.logoutHandler(backChannelLogout)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, e) -> api.matches(exchange).flatMap(match ->
                                 match.isMatch() ? unauthorized(exchange, e) : login.commence(exchange, e)))
@@ -104,6 +122,33 @@ class SecurityConfig {
                         .accessDeniedHandler(SecurityConfig::forbidden))
                 .logout(spec -> spec.logoutSuccessHandler(logout))
                 .build();
+    }
+
+    /**
+     * Bearer tokens checked against Keycloak's keys, fetched with time limits: without them a Keycloak that accepts
+     * the connection and never answers held an API call for good (issue 25: a call with no answer in 30 s, past
+     * the route's time limiter, which only starts later). A fetch that fails is a 503 (see apiClients).
+     */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(KeycloakProperties keycloak) {
+        HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
+                .responseTimeout(Duration.ofSeconds(5));
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSetUri(keycloak.realmUrl() + "/protocol/openid-connect/certs")
+                .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build())
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(keycloak.publicRealmUrl()));
+        return decoder;
+    }
+
+    @Bean
+    TokenRevocations tokenRevocations(@Value("${finance.security.revocation-window:1h}") Duration window) {
+        return new TokenRevocations(Clock.systemUTC(), window);
+    }
+
+    @Bean
+    RevocationFeed revocationFeed(RedisConnectionFactory redis, TokenRevocations revocations) {
+        return new RevocationFeed(redis, revocations, Clock.systemUTC());
     }
 
     /** Makes the deferred CSRF token load, so that its cookie is set on the first page. */

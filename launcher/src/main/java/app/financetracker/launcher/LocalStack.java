@@ -108,7 +108,8 @@ public final class LocalStack {
             serviceEnvironment.put(envName(name) + "_URL", "http://localhost:" + config.port(service.getValue()));
         }
         passThrough("GATEWAY_CLIENT_SECRET", "ADMIN_CLIENT_SECRET", "DEFAULT_ADMIN_USERNAME", "DEFAULT_ADMIN_PASSWORD",
-                "DEFAULT_ADMIN_EMAIL", "CURRENCY", "RATE_LIMIT_PER_SECOND", "RATE_LIMIT_BURST", "KEYCLOAK_PUBLIC_URL");
+                "DEFAULT_ADMIN_EMAIL", "CURRENCY", "RATE_LIMIT_PER_SECOND", "RATE_LIMIT_BURST", "KEYCLOAK_PUBLIC_URL",
+                "TOKEN_REFRESH_BEFORE_EXPIRY", "REVOCATION_WINDOW");
         for (String name : SERVICES.keySet()) {
             services.add(startService(name));
         }
@@ -189,8 +190,10 @@ public final class LocalStack {
         Path home = KeycloakDistribution.unpack(config.dataDir());
         Map<String, String> env = new HashMap<>(KeycloakDistribution.environment());
         env.put("GATEWAY_URL", gatewayUrl());
+        // Where Keycloak posts back-channel logouts: the same gateway, seen from Keycloak's machine.
+        env.put("GATEWAY_INTERNAL_URL", gatewayUrl());
         for (String name : List.of("GATEWAY_CLIENT_SECRET", "ADMIN_CLIENT_SECRET", "DEFAULT_ADMIN_USERNAME",
-                "DEFAULT_ADMIN_PASSWORD", "DEFAULT_ADMIN_EMAIL", "CLI_DIRECT_GRANTS")) {
+                "DEFAULT_ADMIN_PASSWORD", "DEFAULT_ADMIN_EMAIL", "CLI_DIRECT_GRANTS", "GATEWAY_ACCESS_TOKEN_LIFESPAN")) {
             if (config.get(name) != null) {
                 env.put(name, config.get(name));
             }
@@ -201,7 +204,25 @@ public final class LocalStack {
         return "http://localhost:" + port;
     }
 
+    /**
+     * Another gateway instance on {@code port}, beside the stack's own, sharing its Redis (sessions) and services:
+     * what a second replica behind a load balancer is. Ready when this returns; stopped with the stack.
+     */
+    public ManagedProcess startAnotherGateway(int port) {
+        Map<String, String> env = new HashMap<>(serviceEnvironment);
+        env.put("GATEWAY_PORT", Integer.toString(port));
+        ManagedProcess gateway = startService("gateway", "gateway-" + port, env);
+        services.add(gateway);
+        String health = "http://localhost:" + port + "/actuator/health/readiness";
+        Net.await("gateway on " + port, Duration.ofSeconds(180), () -> Net.status(health) == 200);
+        return gateway;
+    }
+
     private ManagedProcess startService(String name) {
+        return startService(name, name, serviceEnvironment);
+    }
+
+    private ManagedProcess startService(String name, String processName, Map<String, String> environment) {
         Path jar = config.root().resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
@@ -217,8 +238,8 @@ public final class LocalStack {
             jvm.add("-jar");
             jvm.add(jar.toString());
         }
-        return new ManagedProcess(name, javaCommand(jvm), serviceEnvironment, config.root(),
-                logs().resolve(name + ".log")).start();
+        return new ManagedProcess(processName, javaCommand(jvm), environment, config.root(),
+                logs().resolve(processName + ".log")).start();
     }
 
     private ManagedProcess java(String name, List<String> jvmOptions, List<String> arguments) {

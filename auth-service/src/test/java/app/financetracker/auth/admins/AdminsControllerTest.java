@@ -2,16 +2,26 @@ package app.financetracker.auth.admins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import app.financetracker.auth.TestKeycloak;
 import app.financetracker.auth.TestNames;
+import app.financetracker.events.AdminPayload;
+import app.financetracker.events.EventCodec;
+import app.financetracker.events.EventEnvelope;
+import app.financetracker.events.EventTypes;
+import app.financetracker.events.Streams;
 import app.financetracker.testkit.Api;
 import app.financetracker.testkit.ServiceIntegrationTest;
 import app.financetracker.testkit.Tokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 @ServiceIntegrationTest
@@ -19,6 +29,9 @@ class AdminsControllerTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     private Api api() {
         return Api.at("http://localhost:" + port);
@@ -43,6 +56,52 @@ class AdminsControllerTest {
         var audit = superAdmin().get("/api/admins/audit?size=50&targetId=" + id);
         assertThat(audit.status()).isEqualTo(200);
         return audit.json().at("/content").valueStream().map(entry -> entry.at("/action").asString()).toList();
+    }
+
+    /**
+     * Revocation (DESIGN §4, ADR 0014): the deleted admin's token, still unexpired, is refused within 2 s: the
+     * deletion's event goes out through the audit entry's outbox on events:admins, and this service's feed reads it.
+     */
+    @Test
+    void aDeletedAdminsTokenIsRefusedWithinTwoSecondsAndTheRevocationIsOnTheStream() {
+        String username = TestNames.unique("revoked");
+        String id = created(newAdmin(username, "Revoked@1234", false)).at("/id");
+        Api revoked = api().as(Tokens.password(username, "Revoked@1234"));
+        assertThat(revoked.get("/api/me").status()).isEqualTo(200);
+
+        assertThat(superAdmin().delete("/api/admins/" + id).status()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> revoked.get("/api/me").status() == 401);
+        assertThat(revocationsOf(id)).singleElement().satisfies(envelope -> {
+            assertThat(envelope.type()).isEqualTo(EventTypes.ADMIN_DELETED);
+            assertThat(EventCodec.read(envelope, AdminPayload.class).username()).isEqualTo(username);
+        });
+        assertThat(superAdmin().get("/api/me").status()).isEqualTo(200);
+    }
+
+    private List<EventEnvelope> revocationsOf(String adminId) {
+        return redis.<String, String>opsForStream().range(Streams.ADMINS, Range.unbounded()).stream()
+                .map(record -> EventEnvelope.fromFields(record.getValue()))
+                .filter(event -> event.aggregateId().equals(adminId)).toList();
+    }
+
+    /** A demoted super-admin's older token stops managing admins at once; a new one carries the new role. */
+    @Test
+    void aDemotedSuperAdminsOlderTokenIsRefusedAndANewOneIsAPlainAdmins() {
+        String username = TestNames.unique("demoted");
+        String id = created(newAdmin(username, "Demoted@1234", true)).at("/id");
+        Api before = api().as(Tokens.password(username, "Demoted@1234"));
+        assertThat(before.get("/api/admins/audit").status()).isEqualTo(200);
+
+        assertThat(superAdmin().put("/api/admins/" + id + "/super-admin", Map.of("superAdmin", false)).status())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> before.get("/api/admins/audit").status() == 401);
+        Api after = api().as(Tokens.password(username, "Demoted@1234"));
+        assertThat(after.get("/api/admins/audit").status()).isEqualTo(403);
+        assertThat(after.get("/api/me").status()).isEqualTo(200);
     }
 
     /** The "done when": create a second admin who can work but not manage admins, then delete them. */

@@ -11,10 +11,16 @@ public final class EventTypes {
     public static final String TRANSACTION_CREATED = "TransactionCreated";
     public static final String TRANSACTION_UPDATED = "TransactionUpdated";
     public static final String TRANSACTION_DELETED = "TransactionDeleted";
+    public static final String ADMIN_DELETED = "AdminDeleted";
+    public static final String ADMIN_DISABLED = "AdminDisabled";
+    /** A role was taken away (super-admin → admin); a granted role needs no revocation. */
+    public static final String ADMIN_ROLE_REMOVED = "AdminRoleRemoved";
 
     public static final Set<String> MEMBER_EVENTS = Set.of(USER_CREATED, USER_UPDATED, USER_DELETED);
     public static final Set<String> TRANSACTION_EVENTS = Set.of(TRANSACTION_CREATED, TRANSACTION_UPDATED,
             TRANSACTION_DELETED);
+    /** Every token of the admin issued before such an event is refused from then on. */
+    public static final Set<String> ADMIN_REVOCATIONS = Set.of(ADMIN_DELETED, ADMIN_DISABLED, ADMIN_ROLE_REMOVED);
 
     private EventTypes() {
     }

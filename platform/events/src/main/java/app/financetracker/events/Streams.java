@@ -5,6 +5,8 @@ public final class Streams {
 
     public static final String USERS = "events:users";
     public static final String TRANSACTIONS = "events:transactions";
+    /** Changes to admin accounts that end their sessions and tokens (DESIGN §4: revocation). */
+    public static final String ADMINS = "events:admins";
 
     private Streams() {
     }

@@ -1,6 +1,5 @@
 package app.financetracker.testkit;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -8,6 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +20,9 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A call slower than this runs {@link #whenSlow} once, while it still waits for its answer. */
+    private static final Duration SLOW = Duration.ofSeconds(10);
+    private static volatile Runnable whenSlow = () -> { };
 
     private final String baseUrl;
     private final Map<String, String> headers;
@@ -28,6 +34,14 @@ public final class Api {
 
     public static Api at(String baseUrl) {
         return new Api(baseUrl, Map.of());
+    }
+
+    /**
+     * What to do when a call has had no answer for 10 s, e.g. print a thread dump of the server it waits for, so
+     * that a hang explains itself in the test output instead of ending as a bare time-out (issue 25).
+     */
+    public static void whenSlow(Runnable action) {
+        whenSlow = action;
     }
 
     /** The same client, sending {@code Authorization: Bearer <token>}. */
@@ -78,11 +92,20 @@ public final class Api {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
+        CompletableFuture<HttpResponse<String>> call = HTTP.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = call.get(SLOW.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException slow) {
+                System.err.printf("[api] %s %s%s: no answer after %s%n", method, baseUrl, path, SLOW);
+                whenSlow.run();
+                response = call.get();
+            }
             return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -18,7 +18,8 @@ final class ContainerInfra implements Infra {
             .withCommand("redis-server", "--appendonly", "yes").withExposedPorts(6379);
     private final GenericContainer<?> keycloak = new GenericContainer<>(KEYCLOAK_IMAGE)
             .withCommand("start-dev", "--import-realm")
-            .withEnv("GATEWAY_URL", "http://localhost:" + SharedKeycloak.GATEWAY_PORT)
+            // Back-channel logouts from inside the container reach a host's gateway only on a Docker host network.
+            .withEnv(SharedKeycloak.REALM_ENVIRONMENT)
             .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin")
             .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "kcadmin")
             .withCopyFileToContainer(MountableFile.forHostPath(

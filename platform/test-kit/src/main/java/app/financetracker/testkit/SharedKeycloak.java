@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,16 @@ public final class SharedKeycloak {
 
     /** The gateway port of test stacks (the e2e module), for the realm's redirect URIs. */
     public static final int GATEWAY_PORT = 18080;
+    /**
+     * The console's access tokens live this long in tests (five minutes as shipped), so that a browser test sees a
+     * session outlive its token without waiting for minutes; the test stack refreshes them 5 s before expiry.
+     */
+    public static final int GATEWAY_ACCESS_TOKEN_LIFESPAN_S = 20;
+    /** The realm's variables for test stacks: redirect URIs, back-channel logout, token lifetime. */
+    public static final Map<String, String> REALM_ENVIRONMENT = Map.of(
+            "GATEWAY_URL", "http://localhost:" + GATEWAY_PORT,
+            "GATEWAY_INTERNAL_URL", "http://localhost:" + GATEWAY_PORT,
+            "GATEWAY_ACCESS_TOKEN_LIFESPAN", Integer.toString(GATEWAY_ACCESS_TOKEN_LIFESPAN_S));
     private static final int PORT = Integer.getInteger("ft.keycloak.port", 18180);
     private static final Duration IDLE = Duration.ofSeconds(60);
     private static String url;
@@ -87,7 +98,7 @@ public final class SharedKeycloak {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("keycloak.log").toFile()));
         builder.environment().putAll(KeycloakDistribution.environment());
-        builder.environment().put("GATEWAY_URL", "http://localhost:" + GATEWAY_PORT);
+        builder.environment().putAll(REALM_ENVIRONMENT);
         builder.start();
     }
 

@@ -73,11 +73,36 @@ public final class Tokens {
         return post(tokenUrl(), passwordGrant(username, password)).get("access_token").asString();
     }
 
+    /**
+     * Ends every Keycloak session of the user, as Keycloak's admin console does ("Sign out" on the user): Keycloak
+     * then sends a back-channel logout to each client of those sessions.
+     */
+    public static void endKeycloakSessions(String username) {
+        String master = masterToken();
+        int status = send(HttpRequest.newBuilder(URI.create(Infra.get().keycloakUrl() + "/admin/realms/" + REALM
+                + "/users/" + userId(master, username) + "/logout")).header("Authorization", "Bearer " + master)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode();
+        if (status != 204) {
+            throw new IllegalStateException("Keycloak did not end the sessions of " + username + ": " + status);
+        }
+    }
+
+    private static String masterToken() {
+        return post(Infra.get().keycloakUrl() + "/realms/master/protocol/openid-connect/token", Map.of("grant_type",
+                "password", "client_id", "admin-cli", "username", "kcadmin", "password", "kcadmin"))
+                .get("access_token").asString();
+    }
+
+    private static String userId(String master, String username) {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(Infra.get().keycloakUrl() + "/admin/realms/"
+                + REALM + "/users?exact=true&username=" + username)).header("Authorization", "Bearer " + master)
+                .build()).body()).get(0).get("id").asString();
+    }
+
     /** Creates the user with those realm roles unless it exists. */
     public static void ensureUser(String username, String password, List<String> roles) {
         String keycloak = Infra.get().keycloakUrl();
-        String master = post(keycloak + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", "admin-cli", "username", "kcadmin", "password", "kcadmin")).get("access_token").asString();
+        String master = masterToken();
         Map<String, Object> user = Map.of("username", username, "enabled", true, "email", username + "@example.com",
                 "emailVerified", true, "firstName", "Test", "lastName", username,
                 "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
@@ -87,9 +112,7 @@ public final class Tokens {
         if (created == 409 || roles.isEmpty()) {
             return;
         }
-        String id = JSON.readTree(send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM
-                + "/users?exact=true&username=" + username)).header("Authorization", "Bearer " + master).build()).body())
-                .get(0).get("id").asString();
+        String id = userId(master, username);
         List<JsonNode> roleRepresentations = roles.stream().map(role -> JSON.readTree(send(HttpRequest.newBuilder(
                 URI.create(keycloak + "/admin/realms/" + REALM + "/roles/" + role))
                 .header("Authorization", "Bearer " + master).build()).body())).toList();

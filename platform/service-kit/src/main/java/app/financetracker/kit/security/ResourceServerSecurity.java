@@ -4,12 +4,18 @@ import app.financetracker.security.Problems;
 import app.financetracker.security.RealmRolesConverter;
 import app.financetracker.security.Roles;
 import app.financetracker.security.VerifiedTokens;
+import app.financetracker.security.revocation.RevocationFeed;
+import app.financetracker.security.revocation.TokenRevocations;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -25,16 +31,27 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 /**
  * Every service is its own OAuth2 resource server (DESIGN §4): it checks the JWT itself and never
  * trusts the gateway alone. Every {@code /api/**} call needs the realm role {@code admin}; finer rules
- * ({@code super-admin}) are method-security annotations in the service.
+ * ({@code super-admin}) are method-security annotations in the service. Tokens of an admin deleted, disabled or
+ * demoted since they were issued are refused (ADR 0014).
  */
 @AutoConfiguration
 @EnableMethodSecurity
 public class ResourceServerSecurity {
 
     @Bean
+    TokenRevocations tokenRevocations(@Value("${finance.security.revocation-window:1h}") Duration window) {
+        return new TokenRevocations(Clock.systemUTC(), window);
+    }
+
+    @Bean
+    RevocationFeed revocationFeed(RedisConnectionFactory redis, TokenRevocations revocations) {
+        return new RevocationFeed(redis, revocations, Clock.systemUTC());
+    }
+
+    @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> rules, JwtDecoder decoder)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> rules, JwtDecoder decoder,
+                                    TokenRevocations revocations) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) ->
                 write(response, 401, Problems.unauthorized(request.getRequestURI()));
         AccessDeniedHandler forbidden = (request, response, e) ->
@@ -48,7 +65,7 @@ public class ResourceServerSecurity {
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(new VerifiedTokens().caching(decoder))
+                        .jwt(jwt -> jwt.decoder(revocations.checking(new VerifiedTokens().caching(decoder)))
                                 .jwtAuthenticationConverter(RealmRolesConverter.jwtAuthenticationConverter()))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden)
