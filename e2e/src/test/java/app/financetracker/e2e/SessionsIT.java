@@ -74,7 +74,8 @@ class SessionsIT {
         Duration pastLifetime = Duration.ofSeconds(SharedKeycloak.GATEWAY_ACCESS_TOKEN_LIFESPAN_S + 5);
         await().during(pastLifetime).atMost(pastLifetime.plusSeconds(30)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> Browser.call(a, "GET", "/api/users?size=1", null) == 200);
-        assertThat(Browser.call(b, "GET", "/api/users?size=1", null)).isEqualTo(401);
+        b.get(gateway());
+        new WebDriverWait(b, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
     }
 
     @Test
@@ -120,6 +121,63 @@ class SessionsIT {
 
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> Browser.call(browser, "GET", "/api/me", null) == 401);
+    }
+
+    /**
+     * The back-channel endpoint is open to Keycloak, so it must believe only a logout token signed with the realm's
+     * keys: a forged or malformed one is a 400 (the OIDC back-channel spec's JSON error) and ends no session.
+     */
+    @Test
+    void aForgedLogoutTokenEndsNoSession() throws Exception {
+        WebDriver browser = browser();
+        Browser.signIn(browser, gateway(), USER, PASSWORD);
+        String unsigned = base64("{\"alg\":\"none\"}") + "." + base64("{\"iss\":\"" + Stack.get().keycloakUrl()
+                + "/realms/finance-tracker\",\"sub\":\"x\",\"events\":{\"http://schemas.openid.net/event/backchannel-logout\":{}}}") + ".";
+        Api backChannel = Api.at(gateway());
+
+        for (String token : List.of("garbage", unsigned, "")) {
+            var answer = backChannel.send("POST", "/logout/connect/back-channel/keycloak", "logout_token=" + token,
+                    "application/x-www-form-urlencoded");
+            assertThat(answer.status()).as(token).isEqualTo(400);
+        }
+        assertThat(Browser.call(browser, "GET", "/api/me", null)).isEqualTo(200);
+    }
+
+    private static String base64(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The session ends while a form is being typed (here Keycloak ends it, as an operator would): saving sends the
+     * person through the Keycloak page and back to the same screen, where the dialog opens again with what they
+     * had typed, and the save then goes through.
+     */
+    @Test
+    void anEndedSessionSignsInAgainAndComesBackToTheSameScreenWithTheFormKept() throws Exception {
+        WebDriver browser = browser();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Browser.signIn(browser, gateway(), USER, PASSWORD);
+        browser.get(gateway() + "/members?q=Draft");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=member-new]"))).click();
+        String lastName = "Draft" + UUID.randomUUID().toString().substring(0, 6);
+        var dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=member-dialog]")));
+        dialog.findElement(By.name("firstName")).sendKeys("Louise");
+        dialog.findElement(By.name("lastName")).sendKeys(lastName);
+        dialog.findElement(By.name("email")).sendKeys(lastName.toLowerCase() + "@example.com");
+
+        Tokens.endKeycloakSessions(USER);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Browser.call(browser, "GET", "/api/me", null) == 401);
+        browser.findElement(By.cssSelector("[data-testid=member-save]")).click();
+
+        Browser.enterCredentials(browser, USER, PASSWORD);
+        var restored = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=member-dialog]")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(gateway() + "/members?q=Draft");
+        assertThat(restored.findElement(By.cssSelector("[data-testid=draft-restored]")).isDisplayed()).isTrue();
+        assertThat(restored.findElement(By.name("lastName")).getAttribute("value")).isEqualTo(lastName);
+        restored.findElement(By.cssSelector("[data-testid=member-save]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=member-dialog]")));
+        assertThat(asAdmin().get("/api/users?q=" + lastName).json().at("/page/totalElements").asInt()).isEqualTo(1);
     }
 
     /**

@@ -36,6 +36,11 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class BrowserSessions {
 
+    @Bean
+    static SessionsEndedMidRequest sessionsEndedMidRequest() {
+        return new SessionsEndedMidRequest();
+    }
+
     /** The authorized client (access and refresh token) lives in the web session: per browser, on every instance. */
     @Bean
     ServerOAuth2AuthorizedClientRepository authorizedClients() {
@@ -102,8 +107,7 @@ class BrowserSessions {
 
     /** Ends the exchange's session: 401 for the API, and a page is asked again, now without a session. */
     static Mono<Void> end(ServerWebExchange exchange) {
-        Mono<Void> invalidated = exchange.getSession().flatMap(WebSession::invalidate)
-                .onErrorResume(IllegalStateException.class, alreadyGone -> Mono.empty());
+        Mono<Void> invalidated = exchange.getSession().flatMap(WebSession::invalidate);
         if (exchange.getRequest().getPath().value().startsWith("/api/")) {
             return invalidated.then(SecurityConfig.unauthorized(exchange, null));
         }

@@ -15,9 +15,9 @@ import reactor.core.publisher.Mono;
  * default filter also ran for bearer calls, where it created and then invalidated an empty session: one Redis
  * round trip per API call for nothing, and a 503 for every API call while Redis was down (ADR 0012).
  *
- * <p>A session that ends while its request is under way is a 401, never a 5xx (ADR 0014): Spring Session refuses
- * to save one that a concurrent logout deleted ({@code IllegalStateException}), and TokenRelay fails to refresh
- * tokens whose Keycloak session is over ({@link OAuth2AuthorizationException}: signed out elsewhere, account gone).
+ * <p>A session whose Keycloak session is over (signed out elsewhere, account gone) ends with a 401, never a 5xx
+ * (ADR 0014): TokenRelay's refresh of its tokens fails with an {@link OAuth2AuthorizationException}. A session that
+ * a concurrent logout ended is {@link SessionsEndedMidRequest}'s.
  */
 @Component
 class SaveBrowserSession implements GlobalFilter, Ordered {
@@ -28,13 +28,8 @@ class SaveBrowserSession implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         return exchange.getSession().flatMap(WebSession::save).then(chain.filter(exchange))
-                .onErrorResume(SaveBrowserSession::sessionEnded, ended -> exchange.getResponse().isCommitted()
+                .onErrorResume(OAuth2AuthorizationException.class, ended -> exchange.getResponse().isCommitted()
                         ? Mono.error(ended) : BrowserSessions.end(exchange));
-    }
-
-    private static boolean sessionEnded(Throwable error) {
-        return error instanceof OAuth2AuthorizationException
-                || error instanceof IllegalStateException && "Session was invalidated".equals(error.getMessage());
     }
 
     @Override
