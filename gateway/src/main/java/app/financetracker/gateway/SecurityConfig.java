@@ -3,20 +3,19 @@ package app.financetracker.gateway;
 import app.financetracker.security.Problems;
 import app.financetracker.security.RealmRolesConverter;
 import app.financetracker.security.VerifiedTokens;
-import app.financetracker.security.revocation.RevocationFeed;
+import app.financetracker.security.revocation.RevocationConfiguration;
 import app.financetracker.security.revocation.TokenRevocations;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -56,6 +55,7 @@ import reactor.netty.http.client.HttpClient;
  * logout and revocation: {@link BrowserSessions} (ADR 0014).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(RevocationConfiguration.class)
 class SecurityConfig {
 
     static final String REGISTRATION = "keycloak";
@@ -104,6 +104,9 @@ class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(PUBLIC).permitAll()
                         .pathMatchers("/login/**", "/oauth2/**", "/logout/connect/back-channel/**").permitAll()
+                        // The console's build (scripts, styles), no data: a screen's code must load after the session
+                        // ended, so that the screen can call the API, get 401 and lead to the sign-in (issue 25).
+                        .pathMatchers(HttpMethod.GET, "/assets/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(oauth2 -> { })
                 // Keycloak posts a logout token here when a session ends on its side (sign-out in another tab of
@@ -139,16 +142,6 @@ class SecurityConfig {
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(keycloak.publicRealmUrl()));
         return decoder;
-    }
-
-    @Bean
-    TokenRevocations tokenRevocations(@Value("${finance.security.revocation-window:1h}") Duration window) {
-        return new TokenRevocations(Clock.systemUTC(), window);
-    }
-
-    @Bean
-    RevocationFeed revocationFeed(RedisConnectionFactory redis, TokenRevocations revocations) {
-        return new RevocationFeed(redis, revocations, Clock.systemUTC());
     }
 
     /** Makes the deferred CSRF token load, so that its cookie is set on the first page. */

@@ -118,6 +118,32 @@ class DependenciesDownIT {
                 .until(() -> api.get("/api/admins").status() == 200);
     }
 
+    /**
+     * A revocation is an event like the others (ADR 0014): made while Redis is down, it waits in auth-service's
+     * outbox, and once Redis is back every gateway and service's feed reads it and refuses the account's old token.
+     */
+    @Test
+    void anAdminDeletedWhileRedisIsDownIsRefusedOnceRedisIsBack() {
+        String username = "outage-" + System.nanoTime();
+        var created = api().post("/api/admins", Map.of("username", username, "email", username + "@example.com",
+                "firstName", "Outage", "lastName", "Admin", "password", "Outage@1234", "superAdmin", false));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String token = Tokens.password(username, "Outage@1234");
+        Api revoked = Api.at(ReliabilityStack.stack().gatewayUrl()).as(token);
+        assertThat(revoked.get("/api/users?size=1").status()).isEqualTo(200);
+        ReliabilityStack.redisProxy().cut();
+
+        assertThat(api().delete("/api/admins/" + created.at("/id")).status()).isEqualTo(204);
+
+        ReliabilityStack.redisProxy().restore();
+        await().atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
+                .until(() -> revoked.get("/api/users?size=1").status() == 401);
+        // Each service refuses it too, not only the gateway in front of them.
+        await().atMost(FAST).pollInterval(Duration.ofMillis(100)).until(() -> Api.at(ReliabilityStack.stack()
+                .serviceUrl("transaction-service")).as(token).get("/api/transactions?size=1").status() == 401);
+        assertThat(api().get("/api/users?size=1").status()).isEqualTo(200);
+    }
+
     record Timed(Api.Response response, Duration took) {
     }
 

@@ -4,18 +4,15 @@ import app.financetracker.security.Problems;
 import app.financetracker.security.RealmRolesConverter;
 import app.financetracker.security.Roles;
 import app.financetracker.security.VerifiedTokens;
-import app.financetracker.security.revocation.RevocationFeed;
+import app.financetracker.security.revocation.RevocationConfiguration;
 import app.financetracker.security.revocation.TokenRevocations;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -36,17 +33,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  */
 @AutoConfiguration
 @EnableMethodSecurity
+@Import(RevocationConfiguration.class)
 public class ResourceServerSecurity {
-
-    @Bean
-    TokenRevocations tokenRevocations(@Value("${finance.security.revocation-window:1h}") Duration window) {
-        return new TokenRevocations(Clock.systemUTC(), window);
-    }
-
-    @Bean
-    RevocationFeed revocationFeed(RedisConnectionFactory redis, TokenRevocations revocations) {
-        return new RevocationFeed(redis, revocations, Clock.systemUTC());
-    }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
