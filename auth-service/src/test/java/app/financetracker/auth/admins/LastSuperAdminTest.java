@@ -39,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * "Never the last super-admin" can only be broken by someone whose token still says super-admin after they lost
  * the role, in a realm with exactly one other super-admin. The shared realm's seeded admin must never be touched,
  * so this test imports the project's realm file a second time under a name of its own (the same roles, clients and
- * seeded admin), points a second auth-service at it, and deletes the realm afterwards.
+ * seeded admin), points a second auth-service at it, and deletes the realm afterwards. Such a token is normally
+ * refused at once since revocations exist (ADR 0014; AdminsControllerTest); the rule is the line of defence for when
+ * a revocation does not arrive (Redis unreachable), so this service forgets revocations as soon as it learns them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = LastSuperAdminTest.OwnRealm.class)
@@ -146,6 +148,7 @@ class LastSuperAdminTest {
             String realm = Infra.get().keycloakUrl() + "/realms/" + REALM;
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("own-realm", Map.of(
                     "KEYCLOAK_REALM", REALM,
+                    "finance.security.revocation-window", "0s",
                     "finance.keycloak.realm", REALM,
                     "spring.security.oauth2.resourceserver.jwt.issuer-uri", realm,
                     "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", realm + "/protocol/openid-connect/certs")));
