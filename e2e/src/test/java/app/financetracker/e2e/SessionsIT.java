@@ -7,10 +7,12 @@ import app.financetracker.launcher.Net;
 import app.financetracker.testkit.Api;
 import app.financetracker.testkit.SharedKeycloak;
 import app.financetracker.testkit.Tokens;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -135,7 +139,7 @@ class SessionsIT {
         Browser.signIn(browser, gateway(), USER, PASSWORD);
 
         @SuppressWarnings("unchecked")
-        List<Number> statuses = (List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+        List<Number> statuses = (List<Number>) ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[0];
                 const csrf = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN=')).substring(11);
                 const call = () => fetch('/api/users?size=1', { redirect: 'manual' }).then((r) => r.status, () => -1);
@@ -171,7 +175,7 @@ class SessionsIT {
     }
 
     private static String base64(String json) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -217,7 +221,7 @@ class SessionsIT {
         WebDriver browser = browser();
         Browser.signIn(browser, gateway(), USER, PASSWORD);
         // As the console itself notes when it leaves for the sign-in (frontend/src/session.ts).
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        ((JavascriptExecutor) browser).executeScript(
                 "sessionStorage.setItem('finance-tracker.signin-left-at', String(Date.now()))");
         Tokens.endKeycloakSessions(USER);
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
@@ -231,6 +235,8 @@ class SessionsIT {
         assertThat(signedOut.findElement(By.cssSelector("[data-testid=sign-in]")).getAttribute("href"))
                 .endsWith("/oauth2/authorization/keycloak");
         Browser.screenshot(browser, Path.of(System.getProperty("ft.root"), "docs", "screenshots", "session-ended.png"));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Browser.screenshot(browser, Path.of(System.getProperty("ft.root"), "docs", "screenshots", "session-ended-phone.png"));
     }
 
     /**

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -37,11 +36,11 @@ public class AuditLog {
             AuditAction.SUPER_ADMIN_REVOKED, EventTypes.ADMIN_ROLE_REMOVED);
 
     private final AuditRepository entries;
-    private final ObjectProvider<OutboxRelay> relay;
+    private final OutboxRelay relay;
     private final StringRedisTemplate redis;
     private final Clock clock;
 
-    AuditLog(AuditRepository entries, ObjectProvider<OutboxRelay> relay, StringRedisTemplate redis) {
+    AuditLog(AuditRepository entries, OutboxRelay relay, StringRedisTemplate redis) {
         this.entries = entries;
         this.relay = relay;
         this.redis = redis;
@@ -62,7 +61,7 @@ public class AuditLog {
                 action, targetId, targetUsername, details, outbox);
         try {
             entries.save(entry);
-            relay.ifAvailable(outboxRelay -> outboxRelay.wakeUp(AuditEntry.COLLECTION, entry.id()));
+            relay.wakeUp(AuditEntry.COLLECTION, entry.id());
         } catch (DataAccessException e) {
             // Keycloak has already made the change, so failing the request now would tell the caller it did not
             // happen. The entry goes to the log instead, where operations can find it (ADR 0010), and a revocation
