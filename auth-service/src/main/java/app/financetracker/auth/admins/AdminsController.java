@@ -1,6 +1,8 @@
 package app.financetracker.auth.admins;
 
 import app.financetracker.auth.audit.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -33,16 +35,20 @@ class AdminsController {
     }
 
     /** All admins, by username: a plain list, since an organisation has a handful of them. */
+    @Operation(operationId = "listAdmins", summary = "All admins, by username")
     @GetMapping
     List<Admin> list() {
         return admins.list();
     }
 
+    @Operation(operationId = "getAdmin", summary = "One admin")
     @GetMapping("/{id}")
     Admin get(@PathVariable String id) {
         return admins.get(id);
     }
 
+    @Operation(operationId = "createAdmin", summary = "Creates an admin with a temporary password")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     @PreAuthorize(SUPER_ADMIN)
     ResponseEntity<CreatedAdmin> create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody NewAdmin request) {
@@ -50,6 +56,8 @@ class AdminsController {
         return ResponseEntity.created(URI.create("/api/admins/" + created.id())).body(created);
     }
 
+    @Operation(operationId = "deleteAdmin", summary = "Deletes an admin; their sessions end")
+    @ApiResponse(responseCode = "204", description = "Done")
     @DeleteMapping("/{id}")
     @PreAuthorize(SUPER_ADMIN)
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
@@ -58,6 +66,7 @@ class AdminsController {
     }
 
     /** A disabled admin cannot sign in and their sessions end; the account and its history stay. */
+    @Operation(operationId = "setAdminEnabled", summary = "Enables or disables an admin")
     @PutMapping("/{id}/enabled")
     @PreAuthorize(SUPER_ADMIN)
     Admin setEnabled(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
@@ -65,6 +74,7 @@ class AdminsController {
         return admins.setEnabled(Actor.of(jwt), id, change.enabled());
     }
 
+    @Operation(operationId = "setAdminSuperAdmin", summary = "Grants or removes the super-admin role")
     @PutMapping("/{id}/super-admin")
     @PreAuthorize(SUPER_ADMIN)
     Admin setSuperAdmin(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,

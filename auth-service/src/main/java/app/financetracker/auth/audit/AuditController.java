@@ -1,8 +1,10 @@
 package app.financetracker.auth.audit;
 
 import app.financetracker.kit.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -26,10 +28,11 @@ class AuditController {
     }
 
     /** Newest first, always: a trail is read from the latest action back. {@code targetId} narrows it to one account. */
+    @Operation(operationId = "listAuditEntries", summary = "The admin audit trail, newest first")
     @GetMapping
     @PreAuthorize("hasRole('super-admin')")
     PageResponse<AuditView> list(@RequestParam(required = false) String targetId,
-                                 @PageableDefault(size = 20) Pageable pageable) {
+                                 @ParameterObject @PageableDefault(size = 20) Pageable pageable) {
         Pageable newestFirst = PageRequest.of(pageable.getPageNumber(), Math.min(pageable.getPageSize(), MAX_SIZE),
                 Sort.by(Sort.Direction.DESC, "at").and(Sort.by(Sort.Direction.DESC, "id")));
         var page = targetId == null || targetId.isBlank() ? entries.findAll(newestFirst)

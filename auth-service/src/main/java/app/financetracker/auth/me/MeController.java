@@ -1,5 +1,7 @@
 package app.financetracker.auth.me;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,16 +23,20 @@ class MeController {
         this.profiles = profiles;
     }
 
+    @Operation(operationId = "getMe", summary = "The signed-in admin's profile")
     @GetMapping
     Me me(@AuthenticationPrincipal Jwt jwt) {
         return profiles.me(jwt);
     }
 
+    @Operation(operationId = "updateMe", summary = "Changes the signed-in admin's profile")
     @PutMapping
     Me update(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ProfileUpdate update) {
         return profiles.update(jwt, update);
     }
 
+    @Operation(operationId = "changePassword", summary = "Changes the signed-in admin's password")
+    @ApiResponse(responseCode = "204", description = "Done")
     @PutMapping("/password")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChange change) {
         profiles.changePassword(jwt, change);

@@ -2,6 +2,10 @@ package app.financetracker.notification.feed;
 
 import app.financetracker.kit.web.PageResponse;
 import app.financetracker.notification.live.LiveFeed;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +37,7 @@ class NotificationController {
     }
 
     /** Newest first. */
+    @Operation(operationId = "listNotifications", summary = "The feed, newest first")
     @GetMapping
     PageResponse<NotificationView> list(@RequestParam(defaultValue = "0") int page,
                                         @RequestParam(defaultValue = "20") int size, Principal principal, Locale locale) {
@@ -41,17 +46,22 @@ class NotificationController {
                 .map(n -> messages.view(n, principal.getName(), locale)).toList(), notifications.page());
     }
 
+    @Operation(operationId = "countUnreadNotifications", summary = "How many notifications the caller has not read")
     @GetMapping("/unread-count")
     Map<String, Long> unreadCount(Principal principal) {
         return Map.of("count", feed.unread(principal.getName()));
     }
 
+    @Operation(operationId = "markNotificationRead", summary = "Marks one notification read for the caller")
+    @ApiResponse(responseCode = "204", description = "Done")
     @PostMapping("/{id}/read")
     ResponseEntity<Void> read(@PathVariable String id, Principal principal) {
         feed.markRead(id, principal.getName());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "markAllNotificationsRead", summary = "Marks every notification read for the caller")
+    @ApiResponse(responseCode = "204", description = "Done")
     @PostMapping("/read-all")
     ResponseEntity<Void> readAll(Principal principal) {
         feed.markAllRead(principal.getName());
@@ -59,6 +69,9 @@ class NotificationController {
     }
 
     /** Server-Sent Events: {@code notification} events with {@code id:}, heartbeats, resumption from Last-Event-ID. */
+    @Operation(operationId = "streamNotifications", summary = "Live notifications as Server-Sent Events")
+    @ApiResponse(responseCode = "200", description = "An endless event stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
     @GetMapping(path = "/stream", produces = "text/event-stream")
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                       Principal principal, Locale locale) {

@@ -3,6 +3,10 @@ package app.financetracker.report.export;
 import app.financetracker.kit.web.BadRequestException;
 import app.financetracker.report.report.ReportResponse;
 import app.financetracker.report.report.ReportService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +32,10 @@ class ExportController {
      * A stored report as a download ({@code format=csv|pdf}). Built in memory, then sent whole with its length:
      * a report is a few pages, and a failure then still becomes a problem response instead of a cut file.
      */
+    @Operation(operationId = "exportReport", summary = "A stored report as a CSV or PDF download")
+    @ApiResponse(responseCode = "200", description = "The file, as an attachment", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/reports/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam String format) {
         ExportFormat chosen = ExportFormat.parse(format).orElseThrow(() ->

@@ -1,9 +1,12 @@
 package app.financetracker.report.report;
 
 import app.financetracker.kit.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +29,8 @@ class ReportController {
     }
 
     /** Generates and stores a report; {@code createdBy} is the caller's username (the JWT's preferred_username). */
+    @Operation(operationId = "createReport", summary = "Generates and stores a report")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<ReportResponse> create(@Valid @RequestBody ReportRequest request, Principal caller) {
         ReportResponse created = reports.create(request, caller.getName());
@@ -33,16 +38,20 @@ class ReportController {
     }
 
     /** The history, newest first; {@code sort=createdAt|from,asc|desc}. */
+    @Operation(operationId = "listReports", summary = "The report history, newest first")
     @GetMapping
-    PageResponse<ReportSummary> list(@PageableDefault(size = 20) Pageable pageable) {
+    PageResponse<ReportSummary> list(@ParameterObject @PageableDefault(size = 20) Pageable pageable) {
         return reports.list(pageable);
     }
 
+    @Operation(operationId = "getReport", summary = "One stored report")
     @GetMapping("/{id}")
     ReportResponse get(@PathVariable String id) {
         return reports.get(id);
     }
 
+    @Operation(operationId = "deleteReport", summary = "Deletes a stored report")
+    @ApiResponse(responseCode = "204", description = "Done")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         reports.delete(id);

@@ -1,5 +1,6 @@
 package app.financetracker.report.report;
 
+import jakarta.annotation.Nullable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -10,9 +11,9 @@ import java.util.List;
  * A stored report as the API shows it (DESIGN §5). {@code byUser} holds the members with the largest
  * outstanding amounts; {@code timeZone} is the zone its timestamps are shown in by the exports.
  */
-public record ReportResponse(String id, LocalDate from, LocalDate to, Granularity granularity, String userId,
-                             String userName, String categoryId, String categoryName, String timeZone,
-                             String currency, Instant createdAt, String createdBy, Figures totals,
+public record ReportResponse(String id, LocalDate from, LocalDate to, Granularity granularity, @Nullable String userId,
+                             @Nullable String userName, @Nullable String categoryId, @Nullable String categoryName,
+                             String timeZone, String currency, Instant createdAt, String createdBy, Figures totals,
                              List<PeriodFigures> byPeriod, List<CategoryFigures> byCategory,
                              List<MemberFigures> byUser) {
 
@@ -25,12 +26,12 @@ public record ReportResponse(String id, LocalDate from, LocalDate to, Granularit
         }
     }
 
-    public record PeriodFigures(String period, LocalDate from, LocalDate to, BigDecimal receivables,
-                                BigDecimal debts, BigDecimal collected, BigDecimal outstanding, long count) {
+    public record PeriodFigures(String period, LocalDate from, LocalDate to, BigDecimal receivables, BigDecimal debts,
+                                BigDecimal collected, BigDecimal outstanding, long count) {
     }
 
-    public record CategoryFigures(String categoryId, String categoryName, BigDecimal receivables, BigDecimal debts,
-                                  BigDecimal collected, BigDecimal outstanding, long count) {
+    public record CategoryFigures(@Nullable String categoryId, @Nullable String categoryName, BigDecimal receivables,
+                                  BigDecimal debts, BigDecimal collected, BigDecimal outstanding, long count) {
     }
 
     public record MemberFigures(String userId, String userName, BigDecimal receivables, BigDecimal debts,

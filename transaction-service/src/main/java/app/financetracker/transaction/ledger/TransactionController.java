@@ -1,10 +1,13 @@
 package app.financetracker.transaction.ledger;
 
 import app.financetracker.kit.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,6 +33,7 @@ class TransactionController {
     }
 
     /** The global view: every filter optional and cumulative; {@code sort=date|category|amount,asc|desc}. */
+    @Operation(operationId = "listTransactions", summary = "Transactions of every member, filtered and paged")
     @GetMapping
     PageResponse<TransactionResponse> list(@RequestParam(required = false) String userId,
                                            @RequestParam(required = false) TransactionType type,
@@ -39,27 +43,33 @@ class TransactionController {
                                            @RequestParam(required = false) BigDecimal minAmount,
                                            @RequestParam(required = false) BigDecimal maxAmount,
                                            @RequestParam(required = false) String q,
-                                           @PageableDefault(size = 20) Pageable pageable) {
+                                           @ParameterObject @PageableDefault(size = 20) Pageable pageable) {
         return transactions.list(new TransactionFilter(userId, type, categoryId, from, to, minAmount, maxAmount, q),
                 pageable);
     }
 
+    @Operation(operationId = "getTransaction", summary = "One transaction")
     @GetMapping("/{id}")
     TransactionResponse get(@PathVariable String id) {
         return transactions.get(id);
     }
 
+    @Operation(operationId = "createTransaction", summary = "Records a transaction")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<TransactionResponse> create(@Valid @RequestBody TransactionRequest request) {
         TransactionResponse created = transactions.create(request);
         return ResponseEntity.created(URI.create("/api/transactions/" + created.id())).body(created);
     }
 
+    @Operation(operationId = "updateTransaction", summary = "Changes a transaction")
     @PutMapping("/{id}")
     TransactionResponse update(@PathVariable String id, @Valid @RequestBody TransactionRequest request) {
         return transactions.update(id, request);
     }
 
+    @Operation(operationId = "deleteTransaction", summary = "Deletes a transaction")
+    @ApiResponse(responseCode = "204", description = "Done")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         transactions.delete(id);

@@ -1,8 +1,11 @@
 package app.financetracker.user.member;
 
 import app.financetracker.kit.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
@@ -27,28 +30,35 @@ class MemberController {
     }
 
     /** Members, searched by {@code q} in name, e-mail and phone; sort by lastName, firstName, email, createdAt, outstanding. */
+    @Operation(operationId = "listMembers", summary = "Members, searched and paged")
     @GetMapping
-    PageResponse<MemberResponse> list(@RequestParam(required = false) String q,
+    PageResponse<MemberResponse> list(@RequestParam(required = false) String q, @ParameterObject
                                       @PageableDefault(size = 20, sort = "lastName") Pageable pageable) {
         return members.list(q, pageable);
     }
 
+    @Operation(operationId = "getMember", summary = "One member with their balance")
     @GetMapping("/{id}")
     MemberResponse get(@PathVariable String id) {
         return members.get(id);
     }
 
+    @Operation(operationId = "createMember", summary = "Creates a member")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<MemberResponse> create(@Valid @RequestBody MemberRequest request) {
         MemberResponse created = members.create(request);
         return ResponseEntity.created(URI.create("/api/users/" + created.id())).body(created);
     }
 
+    @Operation(operationId = "updateMember", summary = "Changes a member")
     @PutMapping("/{id}")
     MemberResponse update(@PathVariable String id, @Valid @RequestBody MemberRequest request) {
         return members.update(id, request);
     }
 
+    @Operation(operationId = "deleteMember", summary = "Deletes a member and their transactions")
+    @ApiResponse(responseCode = "204", description = "Done")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         members.delete(id);

@@ -1,11 +1,12 @@
 package app.financetracker.user.member;
 
+import jakarta.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A member as the API shows it (DESIGN §5). */
-record MemberResponse(String id, String firstName, String lastName, String email, String phone, Balance balance,
-                      Instant createdAt, Instant updatedAt, long version) {
+record MemberResponse(String id, String firstName, String lastName, String email, @Nullable String phone,
+                      Balance balance, Instant createdAt, Instant updatedAt, long version) {
 
     record Balance(BigDecimal receivables, BigDecimal debts, BigDecimal collected, BigDecimal outstanding) {
     }

@@ -1,0 +1,6 @@
+package app.financetracker.transaction;
+
+import app.financetracker.testkit.ApiDescription;
+
+class ApiDescriptionTest extends ApiDescription {
+}
