@@ -3,6 +3,7 @@ package app.financetracker.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.financetracker.launcher.LocalStack;
 import app.financetracker.testkit.Api;
 import app.financetracker.testkit.Tokens;
 import java.time.Duration;
@@ -25,6 +26,17 @@ class WalkingSkeletonIT {
 
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.at("/username")).isEqualTo("admin");
+    }
+
+    /** What a monitor reads: every part UP (Mongo's check included, which the embedded server once failed). */
+    @Test
+    void everyServiceReportsItselfHealthy() {
+        for (String service : LocalStack.SERVICES.keySet()) {
+            var health = Api.at(Stack.get().serviceUrl(service)).get("/actuator/health");
+
+            assertThat(health.status()).as(service).isEqualTo(200);
+            assertThat(health.at("/status")).as(service).isEqualTo("UP");
+        }
     }
 
     @Test
