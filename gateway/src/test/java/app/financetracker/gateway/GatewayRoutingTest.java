@@ -59,6 +59,7 @@ class GatewayRoutingTest {
             server.createContext("/", exchange -> {
                 SEEN.put("path", exchange.getRequestURI().toString());
                 SEEN.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                SEEN.put("traceparent", String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
                 byte[] body = "{\"routed\":true}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
@@ -102,6 +103,26 @@ class GatewayRoutingTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.at("/routed")).isEqualTo("true");
         assertThat(SEEN).containsEntry("path", "/api/users/42?page=1").containsEntry("authorization", "Bearer " + token);
+    }
+
+    @Test
+    void theCallersTraceIsContinuedToTheService() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        var response = api.as(Tokens.admin()).with("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .get("/api/users/42");
+
+        assertThat(response.status()).isEqualTo(200);
+        // The same trace, a span of the gateway's own as the parent, sampled (ADR 0015).
+        assertThat(SEEN.get("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void aCallWithoutTraceStartsOneThatTheServiceContinues() {
+        assertThat(api.as(Tokens.admin()).get("/api/users/42").status()).isEqualTo(200);
+
+        assertThat(SEEN.get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 
     @Test

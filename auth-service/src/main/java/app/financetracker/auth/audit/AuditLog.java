@@ -99,7 +99,8 @@ public class AuditLog {
     private static EventEnvelope revocation(String type, String adminId, String username, Instant at) {
         return new EventEnvelope(UUID.randomUUID().toString(), type, adminId, at.toEpochMilli(), at,
                 EventCodec.write(new AdminPayload(adminId, username,
-                        EventTypes.ADMIN_ROLE_REMOVED.equals(type) ? List.of(Roles.SUPER_ADMIN) : List.of())), null);
+                        EventTypes.ADMIN_ROLE_REMOVED.equals(type) ? List.of(Roles.SUPER_ADMIN) : List.of())),
+                EventEnvelope.currentTraceparent());
     }
 
     private void publishDirectly(EventEnvelope event) {

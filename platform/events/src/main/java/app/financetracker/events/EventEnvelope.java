@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One entry of a stream, field for field as DESIGN §3 names them. {@code payload} is the JSON
@@ -21,9 +22,39 @@ public record EventEnvelope(String eventId, String type, String aggregateId, lon
         Objects.requireNonNull(payload, "payload");
     }
 
+    /** Where {@link #create(String, String, long, String)} takes {@code traceparent} from; none until one is installed. */
+    private static volatile Supplier<String> traceContext = () -> null;
+
+    /**
+     * A new event, now, in the caller's trace: {@code traceparent} is what the installed trace context source gives
+     * (the service kit installs the current span's, in W3C form, so that one trace runs from the request that made
+     * the change through every consumer of its event; ADR 0015), or none.
+     */
     public static EventEnvelope create(String type, String aggregateId, long aggregateVersion, String payload) {
+        return create(type, aggregateId, aggregateVersion, payload, traceContext.get());
+    }
+
+    /** A new event, now, in the trace that {@code traceparent} names (W3C {@code 00-<trace id>-<span id>-<flags>}). */
+    public static EventEnvelope create(String type, String aggregateId, long aggregateVersion, String payload,
+                                       String traceparent) {
         return new EventEnvelope(UUID.randomUUID().toString(), type, aggregateId, aggregateVersion,
-                Instant.now(), payload, null);
+                Instant.now(), payload, traceparent);
+    }
+
+    /**
+     * The caller's trace context as new events carry it: the installed source's answer, or null. This library knows
+     * no tracer; a caller's tracing installs its source with {@link #traceContextFrom}.
+     */
+    public static String currentTraceparent() {
+        return traceContext.get();
+    }
+
+    /**
+     * Installs where new events take their {@code traceparent} from (one source per JVM: the current span lives in
+     * a thread-local of the tracer, not of one application context); {@code null} removes it.
+     */
+    public static void traceContextFrom(Supplier<String> source) {
+        traceContext = source == null ? () -> null : source;
     }
 
     /** The stream entry's fields (XADD). */

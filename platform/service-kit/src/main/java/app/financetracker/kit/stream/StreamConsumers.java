@@ -57,6 +57,7 @@ public class StreamConsumers implements SmartLifecycle {
     private final String group;
     private final String consumer;
     private final StreamProperties properties;
+    private final EventTracing tracing;
     private final Map<RecordId, String> lastErrors = new ConcurrentHashMap<>();
     private final AtomicInteger readerThreads = new AtomicInteger();
     private volatile boolean running;
@@ -65,6 +66,14 @@ public class StreamConsumers implements SmartLifecycle {
 
     public StreamConsumers(RedisConnectionFactory connectionFactory, StringRedisTemplate redis,
                            List<StreamEventHandler> handlers, String group, StreamProperties properties) {
+        this(connectionFactory, redis, handlers, group, properties, EventTracing.NONE);
+    }
+
+    /** With {@code tracing}: each handler call continues the trace of the event(s) it handles (ADR 0015). */
+    public StreamConsumers(RedisConnectionFactory connectionFactory, StringRedisTemplate redis,
+                           List<StreamEventHandler> handlers, String group, StreamProperties properties,
+                           EventTracing tracing) {
+        this.tracing = tracing;
         this.connectionFactory = connectionFactory;
         this.redis = redis;
         this.handlers = handlers;
@@ -146,7 +155,7 @@ public class StreamConsumers implements SmartLifecycle {
             return;
         }
         try {
-            handler.handleAll(events);
+            tracing.consume(stream, events, () -> handler.handleAll(events));
             acknowledge(stream, readable.stream().map(MapRecord::getId).toArray(RecordId[]::new));
         } catch (RuntimeException e) {
             if (readable.size() == 1) {
@@ -160,7 +169,8 @@ public class StreamConsumers implements SmartLifecycle {
     private void process(StreamEventHandler handler, MapRecord<String, String, String> record) {
         String stream = handler.stream();
         try {
-            handler.handle(EventEnvelope.fromFields(record.getValue()));
+            EventEnvelope event = EventEnvelope.fromFields(record.getValue());
+            tracing.consume(stream, event, () -> handler.handle(event));
             acknowledge(stream, record.getId());
         } catch (MalformedEventException e) {
             deadLetter(stream, record, e.getMessage());
