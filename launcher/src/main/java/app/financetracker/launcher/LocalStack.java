@@ -25,12 +25,21 @@ public final class LocalStack {
 
     /** The services in start order (the gateway last), with their default ports. */
     public static final Map<String, Integer> SERVICES = orderedServices();
+    /**
+     * How long a stopping service may take before it is killed: Spring's graceful shutdown, and the class-data
+     * archive a first run writes at exit (ADR 0004). With the infrastructure's below, a stop stays under 10 s.
+     */
+    static final Duration SERVICE_GRACE = Duration.ofSeconds(5);
+    /** Mongo, Redis and Keycloak, once nothing uses them any more. */
+    static final Duration INFRASTRUCTURE_GRACE = Duration.ofSeconds(2);
 
     private final Config config;
     private final List<ManagedProcess> infrastructure = Collections.synchronizedList(new ArrayList<>());
     private final List<ManagedProcess> services = Collections.synchronizedList(new ArrayList<>());
     private EmbeddedRedisFallback embeddedRedis;
     private final Map<String, String> serviceEnvironment = new HashMap<>();
+    /** Set by {@link #stop()}: a Ctrl-C during start-up must not be followed by more processes. Guarded by this. */
+    private boolean stopping;
 
     public LocalStack(Config config) {
         this.config = config;
@@ -111,7 +120,7 @@ public final class LocalStack {
                 "DEFAULT_ADMIN_EMAIL", "CURRENCY", "RATE_LIMIT_PER_SECOND", "RATE_LIMIT_BURST", "KEYCLOAK_PUBLIC_URL",
                 "TOKEN_REFRESH_BEFORE_EXPIRY", "REVOCATION_WINDOW");
         for (String name : SERVICES.keySet()) {
-            services.add(startService(name));
+            superviseService(service(name, name, serviceEnvironment));
         }
         // A loaded machine (a benchmark beside test runs) may need longer: FT_READY_TIMEOUT_S.
         Duration readyTimeout = Duration.ofSeconds(
@@ -144,8 +153,8 @@ public final class LocalStack {
         String store = config.persistent() ? config.dataDir().resolve("mongo/finance-tracker.mv").toString() : "memory";
         // 256 MB is plenty on disk; in memory the heap holds every document (about 2.6 GB per million transactions).
         String heap = "-Xmx" + config.environment().getOrDefault("FT_MONGO_HEAP", "256m");
-        infrastructure.add(java("mongo", List.of(heap), List.of(MongoMain.class.getName(), Integer.toString(port), store))
-                .start());
+        superviseInfrastructure(java("mongo", List.of(heap),
+                List.of(MongoMain.class.getName(), Integer.toString(port), store)));
         Net.await("Mongo", Duration.ofSeconds(60), () -> Net.isOpen("127.0.0.1", port));
         serviceEnvironment.put("MONGODB_URI", "mongodb://127.0.0.1:" + port);
     }
@@ -170,8 +179,8 @@ public final class LocalStack {
             List<String> command = new ArrayList<>(List.of(redisServer, "--port", Integer.toString(port),
                     "--bind", "127.0.0.1", "--dir", redisDir.toString(), "--save", ""));
             command.addAll(config.persistent() ? List.of("--appendonly", "yes") : List.of("--appendonly", "no"));
-            infrastructure.add(new ManagedProcess("redis", command, Map.of(), config.root(),
-                    logs().resolve("redis.log")).start());
+            superviseInfrastructure(new ManagedProcess("redis", command, Map.of(), config.root(),
+                    logs().resolve("redis.log")));
         } else {
             embeddedRedis = EmbeddedRedisFallback.start(port);
         }
@@ -200,7 +209,7 @@ public final class LocalStack {
         }
         List<String> command = KeycloakDistribution.command(home, config.root().resolve("keycloak/finance-tracker-realm.json"),
                 port, !config.persistent());
-        infrastructure.add(new ManagedProcess("keycloak", command, env, home, logs().resolve("keycloak.log")).start());
+        superviseInfrastructure(new ManagedProcess("keycloak", command, env, home, logs().resolve("keycloak.log")));
         return "http://localhost:" + port;
     }
 
@@ -211,18 +220,34 @@ public final class LocalStack {
     public ManagedProcess startAnotherGateway(int port) {
         Map<String, String> env = new HashMap<>(serviceEnvironment);
         env.put("GATEWAY_PORT", Integer.toString(port));
-        ManagedProcess gateway = startService("gateway", "gateway-" + port, env);
-        services.add(gateway);
+        ManagedProcess gateway = superviseService(service("gateway", "gateway-" + port, env));
         String health = "http://localhost:" + port + "/actuator/health/readiness";
         Net.await("gateway on " + port, Duration.ofSeconds(180), () -> Net.status(health) == 200);
         return gateway;
     }
 
-    private ManagedProcess startService(String name) {
-        return startService(name, name, serviceEnvironment);
+    /** Starts {@code process} as a piece of infrastructure: stopped after the services. */
+    ManagedProcess superviseInfrastructure(ManagedProcess process) {
+        return supervise(infrastructure, process);
     }
 
-    private ManagedProcess startService(String name, String processName, Map<String, String> environment) {
+    /** Starts {@code process} as a service: stopped before the infrastructure it uses. */
+    ManagedProcess superviseService(ManagedProcess process) {
+        return supervise(services, process);
+    }
+
+    private ManagedProcess supervise(List<ManagedProcess> stage, ManagedProcess process) {
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("the launcher is stopping, " + process.name() + " not started");
+            }
+            stage.add(process);
+        }
+        // Outside the lock (a start can take a while); a stop() in between retires it, and start() then does nothing.
+        return process.start();
+    }
+
+    private ManagedProcess service(String name, String processName, Map<String, String> environment) {
         Path jar = config.root().resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
@@ -239,7 +264,7 @@ public final class LocalStack {
             jvm.add(jar.toString());
         }
         return new ManagedProcess(processName, javaCommand(jvm), environment, config.root(),
-                logs().resolve(processName + ".log")).start();
+                logs().resolve(processName + ".log"));
     }
 
     private ManagedProcess java(String name, List<String> jvmOptions, List<String> arguments) {
@@ -267,15 +292,51 @@ public final class LocalStack {
         return service.toUpperCase().replace('-', '_');
     }
 
+    /**
+     * Stops every process within about 10 s (ADR 0015): the services, then the infrastructure they use, each
+     * stage all at once with a bounded grace before KILL.
+     */
     public void stop() {
-        List<ManagedProcess> reversed = new ArrayList<>(services);
-        Collections.reverse(reversed);
-        reversed.parallelStream().forEach(ManagedProcess::stop);
-        List<ManagedProcess> infra = new ArrayList<>(infrastructure);
-        Collections.reverse(infra);
-        infra.forEach(ManagedProcess::stop);
+        List<ManagedProcess> stoppingServices;
+        List<ManagedProcess> stoppingInfrastructure;
+        synchronized (this) {
+            stopping = true;
+            stoppingServices = List.copyOf(services);
+            stoppingInfrastructure = List.copyOf(infrastructure);
+        }
+        // Ctrl-C sends SIGINT to the whole process group: every child gets it at the same moment as the launcher,
+        // and some die of it while others are still being stopped. So no process may be restarted from here on,
+        // and this comes first, as plain loops (a loaded machine runs the first lambdas of a JVM slowly).
+        for (ManagedProcess process : stoppingServices) {
+            process.retire();
+        }
+        for (ManagedProcess process : stoppingInfrastructure) {
+            process.retire();
+        }
+        stopAll(stoppingServices, SERVICE_GRACE);
+        stopAll(stoppingInfrastructure, INFRASTRUCTURE_GRACE);
         if (embeddedRedis != null) {
             embeddedRedis.stop();
+        }
+    }
+
+    /** A thread each, not a parallel stream: that runs only as many at once as there are cores (two here). */
+    private static void stopAll(List<ManagedProcess> processes, Duration grace) {
+        List<Thread> stoppers = processes.stream()
+                .map(process -> new Thread(() -> process.stop(grace), "stop-" + process.name())).toList();
+        stoppers.forEach(Thread::start);
+        boolean interrupted = false;
+        for (Thread stopper : stoppers) {
+            while (stopper.isAlive()) {
+                try {
+                    stopper.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // finish stopping anyway: what is left running would outlive the launcher
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -290,15 +351,27 @@ public final class LocalStack {
         return Collections.unmodifiableMap(services);
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Config config = Config.fromEnvironment();
-        LocalStack stack = new LocalStack(config);
+    /**
+     * Stops the stack when the JVM is told to stop (Ctrl-C, SIGTERM), before it exits.
+     *
+     * @return counted down once everything is stopped
+     */
+    CountDownLatch stopOnShutdown() {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\n[launcher] stopping everything…");
-            stack.stop();
+            Instant begin = Instant.now();
+            stop();
+            System.out.printf("[launcher] stopped in %.1f s%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
             stopped.countDown();
-        }));
+        }, "stop-everything"));
+        return stopped;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Config config = Config.fromEnvironment();
+        LocalStack stack = new LocalStack(config);
+        CountDownLatch stopped = stack.stopOnShutdown();
         try {
             stack.start();
         } catch (RuntimeException e) {
