@@ -293,7 +293,7 @@ public final class LocalStack {
     }
 
     /**
-     * Stops every process within about 10 s (ADR 0015): the services, then the infrastructure they use, each
+     * Stops every process within about 10 s (ADR 0017): the services, then the infrastructure they use, each
      * stage all at once with a bounded grace before KILL.
      */
     public void stop() {
