@@ -34,7 +34,7 @@ public class EventingAutoConfiguration {
     @Bean
     @ConditionalOnBean(StreamEventHandler.class)
     StreamConsumers streamConsumers(RedisConnectionFactory connectionFactory, StringRedisTemplate redis,
-                                    List<StreamEventHandler> handlers, StreamProperties properties,
+                                    List<StreamEventHandler<?>> handlers, StreamProperties properties,
                                     @Value("${spring.application.name}") String group) {
         return new StreamConsumers(connectionFactory, redis, handlers, group, properties);
     }
