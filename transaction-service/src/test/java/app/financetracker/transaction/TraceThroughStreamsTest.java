@@ -9,7 +9,9 @@ import static org.awaitility.Awaitility.await;
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
+import app.financetracker.events.TransactionPayload;
 import app.financetracker.kit.stream.StreamEventHandler;
+import app.financetracker.kit.stream.Subscription;
 import app.financetracker.testkit.Api;
 import app.financetracker.testkit.ServiceIntegrationTest;
 import app.financetracker.testkit.TestEvents;
@@ -47,9 +49,10 @@ class TraceThroughStreamsTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class Downstream {
         @Bean
-        StreamEventHandler downstreamConsumer() {
-            return StreamEventHandler.of(Streams.TRANSACTIONS,
-                    event -> log.info("Downstream consumer booked event {}", event.eventId()));
+        StreamEventHandler<TransactionPayload> downstreamConsumer() {
+            return StreamEventHandler.of(Subscription.to(Streams.TRANSACTIONS, EventTypes.TRANSACTION_EVENTS,
+                    TransactionPayload.class), (event, transaction) ->
+                    log.info("Downstream consumer booked event {}", event.eventId()));
         }
     }
 

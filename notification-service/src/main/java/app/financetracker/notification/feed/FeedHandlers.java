@@ -1,11 +1,11 @@
 package app.financetracker.notification.feed;
 
-import app.financetracker.events.EventCodec;
 import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
 import app.financetracker.events.TransactionPayload;
 import app.financetracker.events.UserPayload;
 import app.financetracker.kit.stream.StreamEventHandler;
+import app.financetracker.kit.stream.Subscription;
 import java.time.Instant;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -20,26 +20,19 @@ import org.springframework.context.annotation.Configuration;
 class FeedHandlers {
 
     @Bean
-    StreamEventHandler memberFeed(FeedService feed) {
-        return StreamEventHandler.of(Streams.USERS, event -> {
-            if (EventTypes.MEMBER_EVENTS.contains(event.type())) {
-                UserPayload member = EventCodec.read(event, UserPayload.class);
-                feed.record(new Notification(event.eventId(), event.type(), member.displayName(), member.id(), null,
-                        null, null, Instant.now(), Set.of()));
-            }
-        });
+    StreamEventHandler<UserPayload> memberFeed(FeedService feed) {
+        return StreamEventHandler.of(Subscription.to(Streams.USERS, EventTypes.MEMBER_EVENTS, UserPayload.class),
+                (event, member) -> feed.record(new Notification(event.eventId(), event.type(), member.displayName(),
+                        member.id(), null, null, null, Instant.now(), Set.of())));
     }
 
+    /** The payload is read as balances and reports read it: no notice of a change that counts nowhere. */
     @Bean
-    StreamEventHandler transactionFeed(FeedService feed) {
-        return StreamEventHandler.of(Streams.TRANSACTIONS, event -> {
-            if (EventTypes.TRANSACTION_EVENTS.contains(event.type())) {
-                // Refused exactly as balances and reports refuse it: no notice of a change that counts nowhere.
-                TransactionPayload transaction = EventCodec.readTransaction(event);
-                feed.record(new Notification(event.eventId(), event.type(), transaction.userName(),
-                        transaction.userId(), transaction.id(), transaction.type(), transaction.amount(), Instant.now(),
-                        Set.of()));
-            }
-        });
+    StreamEventHandler<TransactionPayload> transactionFeed(FeedService feed) {
+        return StreamEventHandler.of(
+                Subscription.to(Streams.TRANSACTIONS, EventTypes.TRANSACTION_EVENTS, TransactionPayload.class),
+                (event, transaction) -> feed.record(new Notification(event.eventId(), event.type(),
+                        transaction.userName(), transaction.userId(), transaction.id(), transaction.type(),
+                        transaction.amount(), Instant.now(), Set.of())));
     }
 }

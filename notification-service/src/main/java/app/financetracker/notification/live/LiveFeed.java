@@ -14,13 +14,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -30,10 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Live delivery to open browsers (ADR 0006). The consumer group gives each event to one instance; that
  * instance stores the notification and publishes it on a Redis channel that every instance listens to, so
  * each instance can push it to the browsers connected to it. A reconnecting browser sends the id of the last
- * event it saw and first gets what was stored since.
+ * event it saw and first gets what was stored since. It hears the channel through {@link LiveFeedConfiguration}'s
+ * listener container, which starts and stops with the application context.
  */
 @Component
-public class LiveFeed implements MessageListener {
+public class LiveFeed implements MessageListener, DisposableBean {
 
     static final String CHANNEL = "notifications:live";
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
@@ -43,24 +42,18 @@ public class LiveFeed implements MessageListener {
     private final Messages messages;
     private final Duration heartbeat;
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
-    private final RedisMessageListenerContainer container;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sse-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
 
-    LiveFeed(StringRedisTemplate redis, RedisConnectionFactory connections, JsonMapper json, Messages messages,
+    LiveFeed(StringRedisTemplate redis, JsonMapper json, Messages messages,
              @Value("${finance.notifications.heartbeat:15s}") Duration heartbeat) {
         this.redis = redis;
         this.json = json;
         this.messages = messages;
         this.heartbeat = heartbeat;
-        this.container = new RedisMessageListenerContainer();
-        container.setConnectionFactory(connections);
-        container.addMessageListener(this, new ChannelTopic(CHANNEL));
-        container.afterPropertiesSet();
-        container.start();
         heartbeats.scheduleAtFixedRate(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -119,6 +112,11 @@ public class LiveFeed implements MessageListener {
         } catch (IOException | IllegalStateException e) {
             subscribers.remove(subscriber);
         }
+    }
+
+    @Override
+    public void destroy() {
+        heartbeats.shutdownNow();
     }
 
     private void beat() {

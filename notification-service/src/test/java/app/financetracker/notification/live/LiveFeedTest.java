@@ -6,11 +6,15 @@ import static org.awaitility.Awaitility.await;
 import app.financetracker.events.EventTypes;
 import app.financetracker.notification.NotificationServiceApplication;
 import app.financetracker.testkit.Api;
+import app.financetracker.testkit.Infra;
 import app.financetracker.testkit.ServiceIntegrationTest;
 import app.financetracker.testkit.SseClient;
 import app.financetracker.testkit.TestEvents;
 import app.financetracker.testkit.TestInfrastructure;
 import app.financetracker.testkit.Tokens;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -96,6 +100,29 @@ class LiveFeedTest {
                     onSecond.await(e -> e.data().contains(transactionId), Duration.ofSeconds(5));
                 }
             }
+        }
+    }
+
+    @Test
+    void anInstanceStopsListeningWhenItsContextCloses() {
+        long before = channelSubscribers();
+        ConfigurableApplicationContext second = new SpringApplicationBuilder(NotificationServiceApplication.class)
+                .initializers(new TestInfrastructure()).run("--server.port=0");
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> channelSubscribers() == before + 1);
+        } finally {
+            second.close();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> channelSubscribers() == before);
+    }
+
+    /** PUBSUB NUMSUB: how many connections listen on the live channel, over every instance. */
+    private static long channelSubscribers() {
+        RedisClient client = RedisClient.create(RedisURI.create(Infra.get().redisHost(), Infra.get().redisPort()));
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().pubsubNumsub(LiveFeed.CHANNEL).getOrDefault(LiveFeed.CHANNEL, 0L);
+        } finally {
+            client.shutdown();
         }
     }
 

@@ -27,10 +27,11 @@ class TransactionPayloadFuzzTest {
         EventEnvelope event = new EventEnvelope("e1", EventTypes.TRANSACTION_UPDATED, "t1", 1, Instant.EPOCH,
                 new String(payload, StandardCharsets.UTF_8), null);
         try {
-            TransactionPayload transaction = EventCodec.readTransaction(event);
+            TransactionPayload transaction = EventCodec.read(event, TransactionPayload.class);
             assertThat(transaction.userId()).isNotNull();
             assertThat(transaction.date()).isNotNull();
             assertThat(transaction.type()).isIn("RECEIVABLE", "DEBT", "COLLECTED");
+            assertThat(transaction.transactionType().name()).isEqualTo(transaction.type());
             // What the producer validates and the consumers store (Decimal128, sums): positive, at most 1e9, cents.
             assertThat(transaction.amount()).isPositive().isLessThanOrEqualTo(MAX_AMOUNT);
             assertThat(transaction.amount().stripTrailingZeros().scale()).isLessThanOrEqualTo(2);

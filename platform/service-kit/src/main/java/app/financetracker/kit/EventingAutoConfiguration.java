@@ -54,7 +54,7 @@ public class EventingAutoConfiguration {
     @Bean
     @ConditionalOnBean(StreamEventHandler.class)
     StreamConsumers streamConsumers(RedisConnectionFactory connectionFactory, StringRedisTemplate redis,
-                                    List<StreamEventHandler> handlers, StreamProperties properties,
+                                    List<StreamEventHandler<?>> handlers, StreamProperties properties,
                                     @Value("${spring.application.name}") String group, EventTracing tracing) {
         return new StreamConsumers(connectionFactory, redis, handlers, group, properties, tracing);
     }

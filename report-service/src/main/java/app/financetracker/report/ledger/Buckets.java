@@ -1,5 +1,6 @@
 package app.financetracker.report.ledger;
 
+import app.financetracker.events.TransactionType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

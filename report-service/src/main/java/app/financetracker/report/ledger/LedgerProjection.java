@@ -1,11 +1,13 @@
 package app.financetracker.report.ledger;
 
-import app.financetracker.events.EventCodec;
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
 import app.financetracker.events.TransactionPayload;
+import app.financetracker.events.TransactionType;
+import app.financetracker.kit.stream.DecodedEvent;
 import app.financetracker.kit.stream.StreamEventHandler;
+import app.financetracker.kit.stream.Subscription;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * an attempt that failed halfway.
  */
 @Component
-public class LedgerProjection implements StreamEventHandler {
+public class LedgerProjection implements StreamEventHandler<TransactionPayload> {
 
     public static final String LEDGER = "ledger";
     static final String STATE = "state";
@@ -41,13 +43,13 @@ public class LedgerProjection implements StreamEventHandler {
     }
 
     @Override
-    public String stream() {
-        return Streams.TRANSACTIONS;
+    public Subscription<TransactionPayload> subscription() {
+        return Subscription.to(Streams.TRANSACTIONS, EventTypes.TRANSACTION_EVENTS, TransactionPayload.class);
     }
 
     @Override
-    public void handle(EventEnvelope event) {
-        handleAll(List.of(event));
+    public void handle(EventEnvelope event, TransactionPayload transaction) {
+        handleAll(List.of(new DecodedEvent<>(event, transaction)));
     }
 
     /**
@@ -55,19 +57,16 @@ public class LedgerProjection implements StreamEventHandler {
      * roll-ups are summed once for all of the batch's transactions in that month, not once per transaction.
      */
     @Override
-    public void handleAll(List<EventEnvelope> events) {
+    public void handleAll(List<DecodedEvent<TransactionPayload>> events) {
         Set<BucketKey> cells = new LinkedHashSet<>();
-        for (EventEnvelope event : events) {
-            if (EventTypes.TRANSACTION_EVENTS.contains(event.type())) {
-                cells.addAll(settle(store(event)));
-            }
+        for (DecodedEvent<TransactionPayload> event : events) {
+            cells.addAll(settle(store(event.event(), event.payload())));
         }
         buckets.refreshRollups(cells);
     }
 
     /** The ledger entry as this event leaves it (only a newer version changes its state). */
-    private Document store(EventEnvelope event) {
-        TransactionPayload transaction = EventCodec.readTransaction(event);
+    private Document store(EventEnvelope event, TransactionPayload transaction) {
         // Known before any bucket mentions them: roll-ups enumerate members and categories.
         directory.registerMember(transaction.userId(), transaction.userName(), event.occurredAt());
         directory.registerCategory(transaction.categoryId(), transaction.categoryName(), event.occurredAt());

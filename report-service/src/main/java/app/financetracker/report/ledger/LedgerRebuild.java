@@ -1,5 +1,6 @@
 package app.financetracker.report.ledger;
 
+import app.financetracker.events.TransactionType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

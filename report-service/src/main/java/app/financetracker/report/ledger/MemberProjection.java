@@ -1,11 +1,11 @@
 package app.financetracker.report.ledger;
 
-import app.financetracker.events.EventCodec;
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
 import app.financetracker.events.UserPayload;
 import app.financetracker.kit.stream.StreamEventHandler;
+import app.financetracker.kit.stream.Subscription;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,8 +13,7 @@ import org.springframework.stereotype.Component;
  * when they were a member still show who they were.
  */
 @Component
-class MemberProjection implements StreamEventHandler {
-
+class MemberProjection implements StreamEventHandler<UserPayload> {
 
     private final Directory directory;
 
@@ -23,16 +22,12 @@ class MemberProjection implements StreamEventHandler {
     }
 
     @Override
-    public String stream() {
-        return Streams.USERS;
+    public Subscription<UserPayload> subscription() {
+        return Subscription.to(Streams.USERS, EventTypes.MEMBER_EVENTS, UserPayload.class);
     }
 
     @Override
-    public void handle(EventEnvelope event) {
-        if (!EventTypes.MEMBER_EVENTS.contains(event.type())) {
-            return;
-        }
-        UserPayload member = EventCodec.read(event, UserPayload.class);
+    public void handle(EventEnvelope event, UserPayload member) {
         directory.applyMember(event.aggregateId(), event.aggregateVersion(), member.firstName(), member.lastName(),
                 event.type().equals(EventTypes.USER_DELETED));
     }

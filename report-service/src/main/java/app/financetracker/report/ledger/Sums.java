@@ -1,5 +1,7 @@
 package app.financetracker.report.ledger;
 
+import app.financetracker.events.TransactionTotals;
+import app.financetracker.events.TransactionType;
 import java.math.BigDecimal;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -12,22 +14,25 @@ public record Sums(BigDecimal receivables, BigDecimal debts, BigDecimal collecte
 
     public static final Sums ZERO = new Sums(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0);
 
-    /** What the members still owe: {@code receivables - collected - debts} (negative: the organisation owes). */
+    public TransactionTotals totals() {
+        return new TransactionTotals(receivables, debts, collected);
+    }
+
+    /** What the members still owe (negative: the organisation owes): {@link TransactionTotals#outstanding()}. */
     public BigDecimal outstanding() {
-        return receivables.subtract(collected).subtract(debts);
+        return totals().outstanding();
     }
 
     public Sums plus(Sums other) {
-        return new Sums(receivables.add(other.receivables), debts.add(other.debts), collected.add(other.collected),
-                count + other.count);
+        return counted(totals().plus(other.totals()), count + other.count);
     }
 
     public Sums plus(TransactionType type, BigDecimal amount) {
-        return switch (type) {
-            case RECEIVABLE -> new Sums(receivables.add(amount), debts, collected, count + 1);
-            case DEBT -> new Sums(receivables, debts.add(amount), collected, count + 1);
-            case COLLECTED -> new Sums(receivables, debts, collected.add(amount), count + 1);
-        };
+        return counted(totals().plus(type, amount), count + 1);
+    }
+
+    private static Sums counted(TransactionTotals totals, long count) {
+        return new Sums(totals.receivables(), totals.debts(), totals.collected(), count);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
+import app.financetracker.events.TransactionPayload;
 import app.financetracker.kit.stream.StreamConsumers;
 import app.financetracker.kit.stream.StreamEventHandler;
 import app.financetracker.kit.stream.StreamProperties;
@@ -124,8 +125,8 @@ class LedgerProjectionTest {
         List<String> members = List.of(Ledger.id(), Ledger.id(), Ledger.id());
         List<String> categories = List.of(Ledger.id(), Ledger.id());
         AtomicInteger secondInstance = new AtomicInteger();
-        StreamEventHandler counting = StreamEventHandler.of(Streams.TRANSACTIONS, event -> {
-            projection.handle(event);
+        StreamEventHandler<TransactionPayload> counting = StreamEventHandler.of(projection.subscription(), (event, tx) -> {
+            projection.handle(event, tx);
             secondInstance.incrementAndGet();
         });
         StreamConsumers second = new StreamConsumers(connectionFactory, redis, List.of(counting), "report-service",

@@ -2,6 +2,7 @@ package app.financetracker.transaction.ledger;
 
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.TransactionPayload;
+import app.financetracker.events.TransactionType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package app.financetracker.transaction.ledger;
 
+import app.financetracker.events.TransactionType;
 import app.financetracker.kit.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,5 +1,6 @@
 package app.financetracker.transaction.ledger;
 
+import app.financetracker.events.TransactionType;
 import app.financetracker.kit.web.BadRequestException;
 import java.math.BigDecimal;
 import java.time.LocalDate;

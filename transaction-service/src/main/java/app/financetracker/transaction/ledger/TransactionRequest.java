@@ -1,5 +1,6 @@
 package app.financetracker.transaction.ledger;
 
+import app.financetracker.events.TransactionType;
 import app.financetracker.kit.web.FourDigitYear;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;

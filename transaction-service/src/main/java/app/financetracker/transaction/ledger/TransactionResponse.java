@@ -1,5 +1,6 @@
 package app.financetracker.transaction.ledger;
 
+import app.financetracker.events.TransactionType;
 import jakarta.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package app.financetracker.transaction.member;
 
-import app.financetracker.events.EventCodec;
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
 import app.financetracker.events.UserPayload;
 import app.financetracker.kit.projection.VersionedProjection;
 import app.financetracker.kit.stream.StreamEventHandler;
+import app.financetracker.kit.stream.Subscription;
 import app.financetracker.transaction.ledger.TransactionService;
 import java.util.Optional;
 import org.bson.Document;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * feed and reports all follow.
  */
 @Component
-public class MemberDirectory implements StreamEventHandler, InitializingBean {
+public class MemberDirectory implements StreamEventHandler<UserPayload>, InitializingBean {
 
     static final String COLLECTION = "members";
 
@@ -49,17 +49,13 @@ public class MemberDirectory implements StreamEventHandler, InitializingBean {
     }
 
     @Override
-    public String stream() {
-        return Streams.USERS;
+    public Subscription<UserPayload> subscription() {
+        return Subscription.to(Streams.USERS, EventTypes.MEMBER_EVENTS, UserPayload.class);
     }
 
     @Override
-    public void handle(EventEnvelope event) {
-        if (!EventTypes.MEMBER_EVENTS.contains(event.type())) {
-            return;
-        }
+    public void handle(EventEnvelope event, UserPayload member) {
         boolean deleted = event.type().equals(EventTypes.USER_DELETED);
-        UserPayload member = EventCodec.read(event, UserPayload.class);
         Update update = new Update().set("displayName", member.displayName()).set("deleted", deleted);
         VersionedProjection.applyIfNewer(mongo, COLLECTION, event.aggregateId(), event.aggregateVersion(), update);
         // Done on every delivery, not only the first: a retry after a failure half-way completes the work.

@@ -2,6 +2,7 @@ package app.financetracker.transaction.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.financetracker.events.TransactionType;
 import app.financetracker.kit.web.BadRequestException;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -1,15 +1,17 @@
 package app.financetracker.user.balance;
 
-import app.financetracker.events.EventCodec;
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
 import app.financetracker.events.TransactionPayload;
+import app.financetracker.events.TransactionTotals;
+import app.financetracker.events.TransactionType;
 import app.financetracker.kit.projection.VersionedProjection;
+import app.financetracker.kit.stream.DecodedEvent;
 import app.financetracker.kit.stream.StreamEventHandler;
+import app.financetracker.kit.stream.Subscription;
 import app.financetracker.user.member.Member;
 import app.financetracker.user.member.MemberService;
-import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  * of the ledger (the embedded Mongo server scans a collection for any other query).
  */
 @Component
-class BalanceProjection implements StreamEventHandler, InitializingBean {
+class BalanceProjection implements StreamEventHandler<TransactionPayload>, InitializingBean {
 
     static final String ENTRIES = "balance_entries";
     static final String BOOKS = "balance_books";
@@ -57,32 +59,28 @@ class BalanceProjection implements StreamEventHandler, InitializingBean {
     }
 
     @Override
-    public String stream() {
-        return Streams.TRANSACTIONS;
+    public Subscription<TransactionPayload> subscription() {
+        return Subscription.to(Streams.TRANSACTIONS, EventTypes.TRANSACTION_EVENTS, TransactionPayload.class);
     }
 
     @Override
-    public void handle(EventEnvelope event) {
-        handleAll(List.of(event));
+    public void handle(EventEnvelope event, TransactionPayload transaction) {
+        handleAll(List.of(new DecodedEvent<>(event, transaction)));
     }
 
     /** Books every event, then sums each member they touched once, however many of their events the batch has. */
     @Override
-    public void handleAll(List<EventEnvelope> events) {
+    public void handleAll(List<DecodedEvent<TransactionPayload>> events) {
         Set<String> touched = new LinkedHashSet<>();
-        for (EventEnvelope event : events) {
-            touched.addAll(book(event));
+        for (DecodedEvent<TransactionPayload> event : events) {
+            touched.addAll(book(event.event(), event.payload()));
         }
         touched.forEach(this::recompute);
     }
 
     /** Stores the entry and its contribution to every owner's book; returns those owners. */
-    private List<String> book(EventEnvelope event) {
-        if (!EventTypes.TRANSACTION_EVENTS.contains(event.type())) {
-            return List.of();
-        }
+    private List<String> book(EventEnvelope event, TransactionPayload transaction) {
         boolean deleted = event.type().equals(EventTypes.TRANSACTION_DELETED);
-        TransactionPayload transaction = EventCodec.readTransaction(event);
         Update update = new Update().set("userId", transaction.userId()).set("type", transaction.type())
                 .set("amount", new Decimal128(transaction.amount())).set("deleted", deleted)
                 .addToSet("owners", transaction.userId());
@@ -124,9 +122,7 @@ class BalanceProjection implements StreamEventHandler, InitializingBean {
     }
 
     private Member.Balance sum(String memberId) {
-        BigDecimal receivables = BigDecimal.ZERO;
-        BigDecimal debts = BigDecimal.ZERO;
-        BigDecimal collected = BigDecimal.ZERO;
+        TransactionTotals totals = TransactionTotals.ZERO;
         Document book = mongo.findById(memberId, Document.class, BOOKS);
         Document entries = book == null ? new Document() : book.get("entries", new Document());
         for (Object value : entries.values()) {
@@ -134,15 +130,11 @@ class BalanceProjection implements StreamEventHandler, InitializingBean {
             if (!contribution.getBoolean("live", false)) {
                 continue;
             }
-            BigDecimal amount = ((Decimal128) contribution.get("amount")).bigDecimalValue();
-            switch (contribution.getString("type")) {
-                case "RECEIVABLE" -> receivables = receivables.add(amount);
-                case "DEBT" -> debts = debts.add(amount);
-                case "COLLECTED" -> collected = collected.add(amount);
-                default -> throw new IllegalStateException("Unknown transaction type in book of " + memberId);
-            }
+            TransactionType type = TransactionType.named(contribution.getString("type")).orElseThrow(
+                    () -> new IllegalStateException("Unknown transaction type in book of " + memberId));
+            totals = totals.plus(type, ((Decimal128) contribution.get("amount")).bigDecimalValue());
         }
-        return Member.Balance.of(receivables, debts, collected);
+        return Member.Balance.of(totals);
     }
 
     /** Every member the transaction ever belonged to (entries written before owners were kept: its member). */

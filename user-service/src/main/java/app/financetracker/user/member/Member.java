@@ -1,6 +1,7 @@
 package app.financetracker.user.member;
 
 import app.financetracker.events.EventEnvelope;
+import app.financetracker.events.TransactionTotals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -29,16 +30,16 @@ public record Member(@Id String id, String firstName, String lastName, @Indexed(
 
     public static final String COLLECTION = "users";
 
-    /** The sums per transaction type; {@code outstanding = receivables - collected - debts}. */
+    /** The sums per transaction type and what they leave outstanding ({@link TransactionTotals#outstanding()}). */
     public record Balance(@Field(targetType = FieldType.DECIMAL128) BigDecimal receivables,
                           @Field(targetType = FieldType.DECIMAL128) BigDecimal debts,
                           @Field(targetType = FieldType.DECIMAL128) BigDecimal collected,
                           @Field(targetType = FieldType.DECIMAL128) BigDecimal outstanding) {
 
-        public static final Balance ZERO = of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        public static final Balance ZERO = of(TransactionTotals.ZERO);
 
-        public static Balance of(BigDecimal receivables, BigDecimal debts, BigDecimal collected) {
-            return new Balance(receivables, debts, collected, receivables.subtract(collected).subtract(debts));
+        public static Balance of(TransactionTotals totals) {
+            return new Balance(totals.receivables(), totals.debts(), totals.collected(), totals.outstanding());
         }
     }
 

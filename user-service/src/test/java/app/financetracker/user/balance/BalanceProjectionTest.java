@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
+import app.financetracker.events.TransactionPayload;
 import app.financetracker.kit.stream.StreamConsumers;
 import app.financetracker.kit.stream.StreamEventHandler;
 import app.financetracker.kit.stream.StreamProperties;
@@ -196,7 +197,8 @@ class BalanceProjectionTest {
                 Streams.TRANSACTIONS, org.springframework.data.redis.connection.stream.ReadOffset.lastConsumed()));
         assertThat(taken).hasSize(1);
         List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
-        StreamEventHandler recording = StreamEventHandler.of(Streams.TRANSACTIONS, e -> handled.add(e.eventId()));
+        StreamEventHandler<TransactionPayload> recording = StreamEventHandler.of(projection.subscription(),
+                (e, transaction) -> handled.add(e.eventId()));
         StreamConsumers survivor = new StreamConsumers(connectionFactory, redis, List.of(recording), group, properties);
         survivor.start();
         try {
@@ -216,8 +218,8 @@ class BalanceProjectionTest {
             members.add(newMember());
         }
         AtomicInteger secondInstance = new AtomicInteger();
-        StreamEventHandler counting = StreamEventHandler.of(Streams.TRANSACTIONS, event -> {
-            projection.handle(event);
+        StreamEventHandler<TransactionPayload> counting = StreamEventHandler.of(projection.subscription(), (event, tx) -> {
+            projection.handle(event, tx);
             secondInstance.incrementAndGet();
         });
         StreamConsumers second = new StreamConsumers(connectionFactory, redis, List.of(counting), "user-service",

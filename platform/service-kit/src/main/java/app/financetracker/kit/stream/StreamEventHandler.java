@@ -2,22 +2,27 @@ package app.financetracker.kit.stream;
 
 import app.financetracker.events.EventEnvelope;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
- * What a service does with each event of one stream. A bean of this type is all a service writes to
- * consume a stream: group creation, acknowledgement, retries and dead-lettering are {@link StreamConsumers}'.
- * The handler must be idempotent (DESIGN §3): it may see an event more than once, and out of order.
+ * What a service does with the events of one stream. A bean of this type is all a service writes to consume a
+ * stream: it names the event types it takes and their payload class ({@link #subscription()}); the kit
+ * ({@link StreamConsumers}) reads, acknowledges entries of other types unseen, sends an entry whose envelope or
+ * payload cannot be read to the dead-letter stream, and retries. The handler must be idempotent (DESIGN §3): it
+ * may see an event more than once, and out of order.
+ *
+ * @param <P> the payload record of the events it takes
  */
-public interface StreamEventHandler {
+public interface StreamEventHandler<P> {
 
-    String stream();
+    /** The stream, the event types and the payload class this handler takes. */
+    Subscription<P> subscription();
 
     /**
      * Stores the event's effect. Returning normally acknowledges the event; throwing leaves it pending for a
-     * retry, or sends it to the dead-letter stream when it is malformed or has failed too often.
+     * retry, or sends it to the dead-letter stream when it has failed too often.
      */
-    void handle(EventEnvelope event);
+    void handle(EventEnvelope event, P payload);
 
     /**
      * Stores the effects of events read together, in their order: by default one after the other. A handler
@@ -25,21 +30,21 @@ public interface StreamEventHandler {
      * their transactions in the batch). Returning normally acknowledges them all; throwing leaves them pending,
      * and each is then handled again on its own with {@link #handle}, so one bad event holds no other back.
      */
-    default void handleAll(List<EventEnvelope> events) {
-        events.forEach(this::handle);
+    default void handleAll(List<DecodedEvent<P>> events) {
+        events.forEach(decoded -> handle(decoded.event(), decoded.payload()));
     }
 
-    /** A handler of {@code stream} that does {@code action}. */
-    static StreamEventHandler of(String stream, Consumer<EventEnvelope> action) {
-        return new StreamEventHandler() {
+    /** A handler of the {@code subscription}'s events that does {@code action}. */
+    static <P> StreamEventHandler<P> of(Subscription<P> subscription, BiConsumer<EventEnvelope, P> action) {
+        return new StreamEventHandler<>() {
             @Override
-            public String stream() {
-                return stream;
+            public Subscription<P> subscription() {
+                return subscription;
             }
 
             @Override
-            public void handle(EventEnvelope event) {
-                action.accept(event);
+            public void handle(EventEnvelope event, P payload) {
+                action.accept(event, payload);
             }
         };
     }
