@@ -1,7 +1,7 @@
 import { api, ApiError, csrfToken, query, send, session } from './api';
 import { displayName } from './App';
 import { LOOP_WINDOW_MS, RETURN_KEY } from './session';
-import { json, mockFetch } from './test/utils';
+import { json, mockFetch, requestUrl } from './test/utils';
 
 describe('csrfToken', () => {
   it('reads the XSRF-TOKEN cookie among others', () => {
@@ -138,7 +138,7 @@ describe('api', () => {
 
   it('shows nothing for a call cut off while the page is going away', async () => {
     vi.stubGlobal('fetch', vi.fn((input: RequestInfo | URL) =>
-      String(input) === '/api/ok' ? Promise.resolve(json({ ok: true })) : Promise.reject(new TypeError('Failed to fetch')),
+      requestUrl(input) === '/api/ok' ? Promise.resolve(json({ ok: true })) : Promise.reject(new TypeError('Failed to fetch')),
     ));
     window.dispatchEvent(new Event('pagehide'));
     let settled = false;

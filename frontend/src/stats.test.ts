@@ -18,7 +18,7 @@ describe('dashboard figures', () => {
   });
   it('sums each type per month of the last 12', () => {
     const tx = (date: string, type: Transaction['type'], amount: number): Transaction =>
-      ({ id: date + type, userId: 'u', type, amount, date }) as Transaction;
+      ({ id: date + type, userId: 'u', type, amount, date });
     const months = monthlyTotals(
       [tx('2026-11-02', 'RECEIVABLE', 50), tx('2026-11-20', 'COLLECTED', 20), tx('2026-10-01', 'DEBT', 5), tx('2024-01-01', 'DEBT', 99)],
       12,

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { json, mockFetch, renderWithProviders } from '../test/utils';
+import { json, mockFetch, renderWithProviders, requestUrl } from '../test/utils';
 import { TransactionDialog } from './TransactionDialog';
 
 const categories = [{ id: 'c1', name: 'Camp', color: '#ff0000' }];
@@ -94,7 +94,7 @@ describe('TransactionDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(fetch.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
     const [url, init] = fetch.mock.calls.find(([, i]) => i?.method === 'PUT')!;
-    expect(String(url)).toBe('/api/transactions/t1');
+    expect(requestUrl(url)).toBe('/api/transactions/t1');
     expect(JSON.parse(init!.body as string)).toMatchObject({ amount: 5, type: 'DEBT', version: 3 });
   });
 });

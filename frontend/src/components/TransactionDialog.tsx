@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { send } from '../api';
 import { parseAmount, today } from '../format';
 import { useCategories } from '../queries';
-import { Transaction, TransactionInput, TRANSACTION_TYPES, TransactionType } from '../types';
+import { Transaction, TransactionInput, TRANSACTION_TYPES } from '../types';
 import { announce } from './Announcer';
 import { Dialog } from './Dialog';
 import { DraftRestored, FormError, SelectField, TextAreaField, TextField } from './Field';
@@ -29,7 +29,7 @@ export function TransactionDialog({ userId, transaction, onClose }: TransactionD
     'transaction',
     transaction?.id,
     {
-      type: (transaction?.type ?? 'RECEIVABLE') as TransactionType,
+      type: transaction?.type ?? 'RECEIVABLE',
       amount: transaction ? String(transaction.amount) : '',
       categoryId: transaction?.categoryId ?? '',
       date: transaction?.date ?? today(),

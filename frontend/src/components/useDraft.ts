@@ -96,7 +96,7 @@ export function useDraft<T extends Values>(form: string, id: string | undefined,
     const draft = read(key);
     const values = draft ? restore(initialValues, draft.values) : initialValues;
     const restored = !!draft && !same(values, initialValues);
-    return { values, restored, version: restored ? draft!.version : options.version };
+    return { values, restored, version: restored ? draft.version : options.version };
   });
   const [values, setValues] = useState<T>(start.values);
   const [restored, setRestored] = useState(start.restored);

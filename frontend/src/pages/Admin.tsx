@@ -233,12 +233,20 @@ interface CreatedAdmin extends Admin {
 }
 
 const ADMIN_FIELDS = ['username', 'firstName', 'lastName', 'email', 'password'] as const;
+type AdminForm = Record<(typeof ADMIN_FIELDS)[number], string> & { superAdmin: boolean };
 
 function AdminDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   // The draft leaves the initial password out (useDraft never stores a password field).
-  const draft = useDraft('admin', undefined, { username: '', firstName: '', lastName: '', email: '', password: '', superAdmin: false as boolean });
+  const draft = useDraft<AdminForm>('admin', undefined, {
+    username: '',
+    firstName: '',
+    lastName: '',
+    email: '',
+    password: '',
+    superAdmin: false,
+  });
   const { values, setValues } = draft;
   const [errors, setErrors] = useState(NO_ERRORS);
   const [created, setCreated] = useState<CreatedAdmin | null>(null);

@@ -10,12 +10,15 @@ import { isoDate, lastMonths } from '../format';
 import { useFormat, useTitle } from '../hooks';
 import { displayName, memberName, useAllMembers, useMe } from '../queries';
 import { monthlyTotals, topDebtors, totalBalance } from '../stats';
-import type { Notification, Page, Transaction } from '../types';
+import type { Member, Notification, Page, Transaction } from '../types';
 
 const MonthlyChart = lazy(() => import('./MonthlyChart'));
 
 /** Transactions of the last 12 months fetched for the chart (one page; a small organisation stays below). */
 const CHART_PAGE_SIZE = 2000;
+
+/** One empty list for as long as the members load, so that the memos below keep their value. */
+const NO_MEMBERS: Member[] = [];
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -24,7 +27,7 @@ export function Dashboard() {
   useTitle(t('nav.dashboard'));
 
   const members = useAllMembers();
-  const memberList = members.data?.content ?? [];
+  const memberList = members.data?.content ?? NO_MEMBERS;
   const totals = useMemo(() => totalBalance(memberList), [memberList]);
   const debtors = useMemo(() => topDebtors(memberList), [memberList]);
 

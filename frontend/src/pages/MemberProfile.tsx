@@ -221,7 +221,7 @@ export function MemberProfilePage() {
 
       {editingMember && <MemberDialog member={m} onClose={() => setEditingMember(false)} />}
       {deletingMember && (
-        <DeleteMemberDialog member={m} onClose={() => setDeletingMember(false)} onDeleted={() => navigate('/members')} />
+        <DeleteMemberDialog member={m} onClose={() => setDeletingMember(false)} onDeleted={() => void navigate('/members')} />
       )}
       {txDialog && (
         <TransactionDialog userId={id} transaction={txDialog === 'new' ? undefined : txDialog} onClose={() => setTxDialog(null)} />

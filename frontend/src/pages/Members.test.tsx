@@ -140,7 +140,7 @@ describe('MembersPage', () => {
     await user.click(screen.getByRole('button', { name: 'New member' }));
     await user.type(screen.getByLabelText('First name'), 'Jo');
     const [key] = Object.keys(sessionStorage).filter((k) => k.includes('draft'));
-    const stored = JSON.parse(sessionStorage.getItem(key)!);
+    const stored = JSON.parse(sessionStorage.getItem(key)!) as Record<string, unknown>;
     sessionStorage.setItem(key, JSON.stringify({ ...stored, at: Date.now() - 2 * 60 * 60_000 }));
 
     cleanup();

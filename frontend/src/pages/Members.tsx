@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -27,13 +27,21 @@ export function MembersPage() {
   const page = Math.max(0, Number(params.get('page')) || 0);
 
   const [search, setSearch] = useState(q);
-  useEffect(() => setSearch((s) => (s.trim() === q ? s : q)), [q]);
+  // The search in the URL changed (back, a link): the box shows it, unless that is what is being typed.
+  // Adjusted while rendering rather than in an effect (https://react.dev/learn/you-might-not-need-an-effect).
+  const [shownQ, setShownQ] = useState(q);
+  if (shownQ !== q) {
+    setShownQ(q);
+    setSearch((s) => (s.trim() === q ? s : q));
+  }
   // Typing searches after a short pause; the search stays in the URL.
+  const searchFor = useEffectEvent((value: string) => update({ q: value || null, page: null }, true));
   useEffect(() => {
-    if (search.trim() === q) return;
-    const timer = setTimeout(() => update({ q: search.trim() || null, page: null }, true), 300);
+    const value = search.trim();
+    if (value === q) return;
+    const timer = setTimeout(() => searchFor(value), 300);
     return () => clearTimeout(timer);
-  }, [search]);
+  }, [search, q]);
 
   function update(changes: Record<string, string | null>, replace = false) {
     setParams(
@@ -117,7 +125,7 @@ export function MembersPage() {
                     className="clickable"
                     onClick={(e) => {
                       if ((e.target as HTMLElement).closest('a,button')) return;
-                      navigate(`/members/${encodeURIComponent(m.id)}`);
+                      void navigate(`/members/${encodeURIComponent(m.id)}`);
                     }}
                   >
                     <td>
@@ -158,7 +166,7 @@ export function MembersPage() {
           member={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
           onSaved={(saved) => {
-            if (editing === 'new' && saved?.id) navigate(`/members/${encodeURIComponent(saved.id)}`);
+            if (editing === 'new' && saved?.id) void navigate(`/members/${encodeURIComponent(saved.id)}`);
           }}
         />
       )}

@@ -16,6 +16,8 @@ import type { Granularity, Page, Report } from '../types';
 
 const GRANULARITIES: Granularity[] = ['DAY', 'WEEK', 'MONTH'];
 
+type ReportForm = { from: string; to: string; granularity: Granularity };
+
 export function ReportsPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -24,10 +26,10 @@ export function ReportsPage() {
   const queryClient = useQueryClient();
   const now = new Date();
   // A period being chosen survives a sign-in round trip when the session ends meanwhile.
-  const draft = useDraft('report', undefined, {
+  const draft = useDraft<ReportForm>('report', undefined, {
     from: isoDate(new Date(now.getFullYear(), now.getMonth() - 11, 1)),
     to: today(),
-    granularity: 'MONTH' as Granularity,
+    granularity: 'MONTH',
   });
   const { values, setValues } = draft;
   const [errors, setErrors] = useState(NO_ERRORS);
@@ -45,7 +47,7 @@ export function ReportsPage() {
       void queryClient.invalidateQueries({ queryKey: ['reports'] });
       queryClient.setQueryData(['report', report.id], report);
       announce(t('reports.generated'));
-      navigate(`/reports/${encodeURIComponent(report.id)}`);
+      void navigate(`/reports/${encodeURIComponent(report.id)}`);
     },
     onError: (error) => setErrors(formErrors(error, ['from', 'to', 'granularity'], t)),
   });

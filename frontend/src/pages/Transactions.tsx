@@ -77,8 +77,9 @@ export function TransactionsPage() {
 
   const rows = list.data?.content ?? [];
   const chips = activeFilters(filters);
-  const openRow = (tx: Transaction) =>
-    navigate(`/members/${encodeURIComponent(tx.userId)}?highlight=${encodeURIComponent(tx.id)}`);
+  const openRow = (tx: Transaction) => {
+    void navigate(`/members/${encodeURIComponent(tx.userId)}?highlight=${encodeURIComponent(tx.id)}`);
+  };
 
   return (
     <div className="page">
