@@ -12,7 +12,10 @@ describe('TransactionDialog', () => {
       if (url.pathname === '/api/transactions' && init.method === 'POST')
         return json(
           {
-            type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Invalid request',
+            type: 'about:blank',
+            title: 'Bad Request',
+            status: 400,
+            detail: 'Invalid request',
             errors: [
               { field: 'amount', message: 'must be greater than 0' },
               { field: 'date', message: 'must not be in the far future' },
@@ -62,7 +65,12 @@ describe('TransactionDialog', () => {
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     const post = fetch.mock.calls.find(([, init]) => init?.method === 'POST')!;
     expect(JSON.parse(post[1]!.body as string)).toEqual({
-      userId: 'u1', type: 'COLLECTED', amount: 12.5, categoryId: 'c1', date: '2026-11-20', description: 'Camp fee',
+      userId: 'u1',
+      type: 'COLLECTED',
+      amount: 12.5,
+      categoryId: 'c1',
+      date: '2026-11-20',
+      description: 'Camp fee',
     });
   });
 
@@ -86,7 +94,15 @@ describe('TransactionDialog', () => {
     renderWithProviders(
       <TransactionDialog
         userId="u1"
-        transaction={{ id: 't1', userId: 'u1', type: 'DEBT', amount: 5, date: '2026-01-02', description: 'x', version: 3 }}
+        transaction={{
+          id: 't1',
+          userId: 'u1',
+          type: 'DEBT',
+          amount: 5,
+          date: '2026-01-02',
+          description: 'x',
+          version: 3,
+        }}
         onClose={() => undefined}
       />,
     );

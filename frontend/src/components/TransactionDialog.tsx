@@ -47,7 +47,10 @@ export function TransactionDialog({ userId, transaction, onClose }: TransactionD
   const save = useMutation({
     mutationFn: (body: TransactionInput) =>
       transaction
-        ? send<Transaction>('PUT', `/api/transactions/${encodeURIComponent(transaction.id)}`, { ...body, version: draft.version })
+        ? send<Transaction>('PUT', `/api/transactions/${encodeURIComponent(transaction.id)}`, {
+            ...body,
+            version: draft.version,
+          })
         : send<Transaction>('POST', '/api/transactions', body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['transactions'] });

@@ -40,7 +40,9 @@ export function Dashboard() {
   const chartTransactions = useQuery({
     queryKey: ['transactions', 'chart', from],
     queryFn: () =>
-      api<Page<Transaction>>('/api/transactions' + query({ from, to: isoDate(new Date()), size: CHART_PAGE_SIZE, sort: 'date,asc' })),
+      api<Page<Transaction>>(
+        '/api/transactions' + query({ from, to: isoDate(new Date()), size: CHART_PAGE_SIZE, sort: 'date,asc' }),
+      ),
   });
   const months = useMemo(() => monthlyTotals(chartTransactions.data?.content ?? []), [chartTransactions.data]);
 
@@ -55,7 +57,9 @@ export function Dashboard() {
         {members.isSuccess && (
           <>
             <BalanceCards balance={totals} testIdPrefix="total" />
-            <p className="muted small">{t('dashboard.basedOn', { count: members.data.page?.totalElements ?? memberList.length })}</p>
+            <p className="muted small">
+              {t('dashboard.basedOn', { count: members.data.page?.totalElements ?? memberList.length })}
+            </p>
           </>
         )}
       </section>
@@ -104,7 +108,9 @@ export function Dashboard() {
         {chartTransactions.isError && (
           <ErrorState error={chartTransactions.error} onRetry={() => void chartTransactions.refetch()} />
         )}
-        {chartTransactions.isSuccess && chartTransactions.data.content.length === 0 && <Empty>{t('dashboard.chartEmpty')}</Empty>}
+        {chartTransactions.isSuccess && chartTransactions.data.content.length === 0 && (
+          <Empty>{t('dashboard.chartEmpty')}</Empty>
+        )}
         {chartTransactions.isSuccess && chartTransactions.data.content.length > 0 && (
           <Suspense fallback={<Loading />}>
             <MonthlyChart months={months} />

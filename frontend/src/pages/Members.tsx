@@ -59,8 +59,7 @@ export function MembersPage() {
 
   const list = useQuery({
     queryKey: ['users', 'list', { q, sort: sortParam(sort), page }],
-    queryFn: () =>
-      api<Page<Member>>('/api/users' + query({ q, page, size: MEMBERS_PAGE_SIZE, sort: sortParam(sort) })),
+    queryFn: () => api<Page<Member>>('/api/users' + query({ q, page, size: MEMBERS_PAGE_SIZE, sort: sortParam(sort) })),
     placeholderData: keepPreviousData,
   });
 
@@ -81,7 +80,14 @@ export function MembersPage() {
         </button>
       </div>
 
-      <form className="toolbar" role="search" onSubmit={(e) => { e.preventDefault(); update({ q: search.trim() || null, page: null }); }}>
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ q: search.trim() || null, page: null });
+        }}
+      >
         <label htmlFor="member-search">{t('members.search')}</label>
         <input
           id="member-search"
@@ -95,9 +101,7 @@ export function MembersPage() {
 
       {list.isPending && <Loading />}
       {list.isError && !list.data && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isSuccess && members.length === 0 && (
-        <Empty>{q ? t('members.noMatch', { q }) : t('members.empty')}</Empty>
-      )}
+      {list.isSuccess && members.length === 0 && <Empty>{q ? t('members.noMatch', { q }) : t('members.empty')}</Empty>}
       {members.length > 0 && (
         <>
           <p className="muted small" aria-live="polite">
@@ -107,13 +111,19 @@ export function MembersPage() {
             <table className="data" data-testid="members-table">
               <thead>
                 <tr>
-                  <SortHeader field="lastName" sort={sort} onSort={onSort}>{t('members.name')}</SortHeader>
-                  <SortHeader field="email" sort={sort} onSort={onSort}>{t('members.email')}</SortHeader>
+                  <SortHeader field="lastName" sort={sort} onSort={onSort}>
+                    {t('members.name')}
+                  </SortHeader>
+                  <SortHeader field="email" sort={sort} onSort={onSort}>
+                    {t('members.email')}
+                  </SortHeader>
                   <th scope="col">{t('members.phone')}</th>
                   <SortHeader field="outstanding" sort={sort} onSort={onSort} className="num">
                     {t('balance.outstanding')}
                   </SortHeader>
-                  <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -139,12 +149,21 @@ export function MembersPage() {
                       {format.money(m.balance?.outstanding)}
                     </td>
                     <td className="row-actions">
-                      <button type="button" onClick={() => setEditing(m)} data-testid="member-edit"
-                        aria-label={t('members.editNamed', { name: memberName(m) })}>
+                      <button
+                        type="button"
+                        onClick={() => setEditing(m)}
+                        data-testid="member-edit"
+                        aria-label={t('members.editNamed', { name: memberName(m) })}
+                      >
                         {t('common.edit')}
                       </button>
-                      <button type="button" className="danger-text" onClick={() => setDeleting(m)} data-testid="member-delete"
-                        aria-label={t('members.deleteNamed', { name: memberName(m) })}>
+                      <button
+                        type="button"
+                        className="danger-text"
+                        onClick={() => setDeleting(m)}
+                        data-testid="member-delete"
+                        aria-label={t('members.deleteNamed', { name: memberName(m) })}
+                      >
                         {t('common.delete')}
                       </button>
                     </td>

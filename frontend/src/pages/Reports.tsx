@@ -85,11 +85,38 @@ export function ReportsPage() {
           <DraftRestored show={draft.restored} />
           <FormError message={errors.general} />
           <div className="filter-grid">
-            <TextField label={t('reports.from')} name="from" type="date" value={values.from} onChange={set('from')} error={errors.fields.from} required data-testid="report-from" />
-            <TextField label={t('reports.to')} name="to" type="date" value={values.to} onChange={set('to')} error={errors.fields.to} required data-testid="report-to" />
-            <SelectField label={t('reports.granularity')} name="granularity" value={values.granularity} onChange={set('granularity')} error={errors.fields.granularity} data-testid="report-granularity">
+            <TextField
+              label={t('reports.from')}
+              name="from"
+              type="date"
+              value={values.from}
+              onChange={set('from')}
+              error={errors.fields.from}
+              required
+              data-testid="report-from"
+            />
+            <TextField
+              label={t('reports.to')}
+              name="to"
+              type="date"
+              value={values.to}
+              onChange={set('to')}
+              error={errors.fields.to}
+              required
+              data-testid="report-to"
+            />
+            <SelectField
+              label={t('reports.granularity')}
+              name="granularity"
+              value={values.granularity}
+              onChange={set('granularity')}
+              error={errors.fields.granularity}
+              data-testid="report-granularity"
+            >
               {GRANULARITIES.map((g) => (
-                <option key={g} value={g}>{t(`reports.granularities.${g}`)}</option>
+                <option key={g} value={g}>
+                  {t(`reports.granularities.${g}`)}
+                </option>
               ))}
             </SelectField>
           </div>
@@ -115,7 +142,9 @@ export function ReportsPage() {
                   <th scope="col">{t('reports.granularity')}</th>
                   <th scope="col">{t('reports.createdAt')}</th>
                   <th scope="col">{t('reports.createdBy')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -130,12 +159,37 @@ export function ReportsPage() {
                     <td>{format.dateTime(r.createdAt)}</td>
                     <td>{r.createdBy}</td>
                     <td className="row-actions">
-                      <a href={exportUrl(r.id, 'csv')} download data-testid="report-download-csv"
-                        aria-label={t('reports.downloadNamed', { format: 'CSV', from: format.date(r.from), to: format.date(r.to) })}>CSV</a>
-                      <a href={exportUrl(r.id, 'pdf')} download data-testid="report-download-pdf"
-                        aria-label={t('reports.downloadNamed', { format: 'PDF', from: format.date(r.from), to: format.date(r.to) })}>PDF</a>
-                      <button type="button" className="danger-text" onClick={() => setDeleting(r)} data-testid="report-delete"
-                        aria-label={t('reports.deleteNamed', { from: format.date(r.from), to: format.date(r.to) })}>
+                      <a
+                        href={exportUrl(r.id, 'csv')}
+                        download
+                        data-testid="report-download-csv"
+                        aria-label={t('reports.downloadNamed', {
+                          format: 'CSV',
+                          from: format.date(r.from),
+                          to: format.date(r.to),
+                        })}
+                      >
+                        CSV
+                      </a>
+                      <a
+                        href={exportUrl(r.id, 'pdf')}
+                        download
+                        data-testid="report-download-pdf"
+                        aria-label={t('reports.downloadNamed', {
+                          format: 'PDF',
+                          from: format.date(r.from),
+                          to: format.date(r.to),
+                        })}
+                      >
+                        PDF
+                      </a>
+                      <button
+                        type="button"
+                        className="danger-text"
+                        onClick={() => setDeleting(r)}
+                        data-testid="report-delete"
+                        aria-label={t('reports.deleteNamed', { from: format.date(r.from), to: format.date(r.to) })}
+                      >
                         {t('common.delete')}
                       </button>
                     </td>
@@ -152,7 +206,10 @@ export function ReportsPage() {
           title={t('reports.deleteTitle')}
           confirmLabel={t('common.delete')}
           onConfirm={() => remove.mutate(deleting)}
-          onClose={() => { remove.reset(); setDeleting(null); }}
+          onClose={() => {
+            remove.reset();
+            setDeleting(null);
+          }}
           busy={remove.isPending}
           error={remove.isError ? errorMessage(remove.error, t) : null}
         >
