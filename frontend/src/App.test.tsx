@@ -4,7 +4,14 @@ import { App } from './App';
 import { LANGUAGE_KEY } from './i18n';
 import { callsTo, json, mockFetch, page, renderWithProviders } from './test/utils';
 
-const me = { id: 'a1', username: 'admin', email: 'admin@example.com', firstName: 'Default', lastName: 'Admin', roles: ['admin', 'super-admin'] };
+const me = {
+  id: 'a1',
+  username: 'admin',
+  email: 'admin@example.com',
+  firstName: 'Default',
+  lastName: 'Admin',
+  roles: ['admin', 'super-admin'],
+};
 
 function backend(overrides: Record<string, () => Response> = {}) {
   return mockFetch((url) => {
@@ -13,7 +20,17 @@ function backend(overrides: Record<string, () => Response> = {}) {
       case '/api/me':
         return json(me);
       case '/api/users':
-        return json(page([{ id: 'u1', firstName: '<img src=x onerror=alert(1)>', lastName: 'Doe', email: 'x@y.z', balance: { receivables: 50, debts: 0, collected: 20, outstanding: 30 } }]));
+        return json(
+          page([
+            {
+              id: 'u1',
+              firstName: '<img src=x onerror=alert(1)>',
+              lastName: 'Doe',
+              email: 'x@y.z',
+              balance: { receivables: 50, debts: 0, collected: 20, outstanding: 30 },
+            },
+          ]),
+        );
       case '/api/notifications':
         return json(page([]));
       case '/api/notifications/unread-count':
@@ -57,7 +74,8 @@ describe('App', () => {
   it('shows a 503 with a Retry instead of a blank page, and recovers', async () => {
     let down = true;
     const fetch = backend({
-      '/api/me': () => (down ? json({ status: 503, detail: 'auth-service is not answering right now' }, 503) : json(me)),
+      '/api/me': () =>
+        down ? json({ status: 503, detail: 'auth-service is not answering right now' }, 503) : json(me),
     });
     const user = userEvent.setup();
     renderWithProviders(<App />);

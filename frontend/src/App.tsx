@@ -94,7 +94,7 @@ export function Layout() {
           {signedIn && (
             <SignOutForm className="signout">
               <span className="who" data-testid="current-user">
-                {displayName(me.data!)}
+                {displayName(me.data)}
               </span>
             </SignOutForm>
           )}

@@ -1,7 +1,7 @@
 import { api, ApiError, csrfToken, query, send, session } from './api';
 import { displayName } from './App';
 import { LOOP_WINDOW_MS, RETURN_KEY } from './session';
-import { json, mockFetch } from './test/utils';
+import { json, mockFetch, requestUrl } from './test/utils';
 
 describe('csrfToken', () => {
   it('reads the XSRF-TOKEN cookie among others', () => {
@@ -52,7 +52,16 @@ describe('api', () => {
 
   it('turns a 400 problem into an error with its field errors', async () => {
     mockFetch(() =>
-      json({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Invalid fields', errors: [{ field: 'amount', message: 'must be greater than 0' }] }, 400),
+      json(
+        {
+          type: 'about:blank',
+          title: 'Bad Request',
+          status: 400,
+          detail: 'Invalid fields',
+          errors: [{ field: 'amount', message: 'must be greater than 0' }],
+        },
+        400,
+      ),
     );
     const error = await failure(api('/api/transactions'));
     expect(error).toBeInstanceOf(ApiError);
@@ -79,10 +88,13 @@ describe('api', () => {
 
   it('goes through the sign-in back to the same address on a 401, once for many failing calls', async () => {
     window.history.replaceState(null, '', '/members/u1?page=2#main');
-    const fetch = mockFetch((url) => (url.pathname === '/api/ok' ? json({ ok: true }) : json({ status: 401, title: 'Unauthorized' }, 401)));
+    const fetch = mockFetch((url) =>
+      url.pathname === '/api/ok' ? json({ ok: true }) : json({ status: 401, title: 'Unauthorized' }, 401),
+    );
     let settled = 0;
     const count = () => void settled++;
-    for (const call of [api('/api/me'), api('/api/users'), send('PUT', '/api/users/u1', { firstName: 'A' })]) call.then(count, count);
+    for (const call of [api('/api/me'), api('/api/users'), send('PUT', '/api/users/u1', { firstName: 'A' })])
+      call.then(count, count);
     await vi.waitFor(() => expect(session.assign).toHaveBeenCalled());
     // A call answered after all three 401s: by then each of them has been handled.
     await expect(api('/api/ok')).resolves.toEqual({ ok: true });
@@ -118,7 +130,9 @@ describe('api', () => {
       return response;
     };
     mockFetch((url) =>
-      url.pathname === '/api/here' ? redirected(`${window.location.origin}/api/here/`) : redirected('https://sso.example.org/realms/ft/auth'),
+      url.pathname === '/api/here'
+        ? redirected(`${window.location.origin}/api/here/`)
+        : redirected('https://sso.example.org/realms/ft/auth'),
     );
     await expect(api('/api/here')).resolves.toEqual({ ok: true });
     expect(session.assign).not.toHaveBeenCalled();
@@ -137,9 +151,14 @@ describe('api', () => {
   });
 
   it('shows nothing for a call cut off while the page is going away', async () => {
-    vi.stubGlobal('fetch', vi.fn((input: RequestInfo | URL) =>
-      String(input) === '/api/ok' ? Promise.resolve(json({ ok: true })) : Promise.reject(new TypeError('Failed to fetch')),
-    ));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((input: RequestInfo | URL) =>
+        requestUrl(input) === '/api/ok'
+          ? Promise.resolve(json({ ok: true }))
+          : Promise.reject(new TypeError('Failed to fetch')),
+      ),
+    );
     window.dispatchEvent(new Event('pagehide'));
     let settled = false;
     api('/api/me').then(
@@ -154,7 +173,10 @@ describe('api', () => {
   });
 
   it('reports a network failure as status 0', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(api('/api/me')).rejects.toMatchObject({ status: 0, unavailable: true });
   });
 

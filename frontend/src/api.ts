@@ -82,7 +82,7 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
     let detail = response.statusText;
     let problem: Problem = {};
     try {
-      problem = (await response.json()) ?? {};
+      problem = ((await response.json()) as Problem | null) ?? {};
       detail = problem.detail ?? problem.title ?? detail;
     } catch {
       /* not a problem document */

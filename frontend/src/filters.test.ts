@@ -25,7 +25,9 @@ describe('transaction filters in the URL', () => {
   });
 
   it('ignores invalid values from a hand-edited link', () => {
-    const filters = filtersFromParams(new URLSearchParams('type=GIFT&from=yesterday&minAmount=abc&maxAmount=12,5&q=%20'));
+    const filters = filtersFromParams(
+      new URLSearchParams('type=GIFT&from=yesterday&minAmount=abc&maxAmount=12,5&q=%20'),
+    );
     expect(filters).toEqual({ maxAmount: '12.5' });
   });
 

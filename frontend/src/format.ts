@@ -51,7 +51,7 @@ export function formatMonth(month: string, language: string): string {
 export function parseAmount(text: string): number | null {
   const cleaned = text.replace(/[\s\u00a0\u202f€]/g, '');
   if (!cleaned) return null;
-  let normalised = cleaned;
+  let normalised: string;
   if (cleaned.includes(',') && cleaned.includes('.')) {
     // The last separator is the decimal one: "1.234,56" or "1,234.56".
     normalised =

@@ -8,7 +8,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         // A 4xx will not change on its own; a 503 or a network hiccup gets one more try before the error shows.
         retry: (failures, error) =>
-          failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408),
+          failures < 1 &&
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408),
         staleTime: 15_000,
         refetchOnWindowFocus: false,
       },

@@ -7,7 +7,10 @@ export function lineLabel(line: ReportLine): string {
   return (found as string | undefined) ?? '—';
 }
 
-export function lineValue(line: ReportLine, key: 'receivables' | 'debts' | 'collected' | 'outstanding' | 'count'): number {
+export function lineValue(
+  line: ReportLine,
+  key: 'receivables' | 'debts' | 'collected' | 'outstanding' | 'count',
+): number {
   const value = line[key];
   return typeof value === 'number' ? value : Number(value ?? 0) || 0;
 }

@@ -6,10 +6,22 @@ import i18n from './i18n';
 import { LOGIN_PATH, resetSession, RETURN_KEY, session } from './session';
 import { callsTo, json, mockFetch, page, renderWithProviders } from './test/utils';
 
-const me = { id: 'a1', username: 'admin', email: 'admin@example.com', firstName: 'Default', lastName: 'Admin', roles: ['admin'] };
+const me = {
+  id: 'a1',
+  username: 'admin',
+  email: 'admin@example.com',
+  firstName: 'Default',
+  lastName: 'Admin',
+  roles: ['admin'],
+};
 const jane = {
-  id: 'u1', firstName: 'Jane', lastName: 'Doe', email: 'jane@x.org', phone: '',
-  balance: { receivables: 0, debts: 0, collected: 0, outstanding: 0 }, version: 4,
+  id: 'u1',
+  firstName: 'Jane',
+  lastName: 'Doe',
+  email: 'jane@x.org',
+  phone: '',
+  balance: { receivables: 0, debts: 0, collected: 0, outstanding: 0 },
+  version: 4,
 };
 
 /** The gateway: answers as signed in until `expired` is set, then 401 for every API call. */
@@ -18,7 +30,8 @@ function gateway() {
   const fetch = mockFetch((url, init) => {
     if (state.expired) return json({ status: 401, title: 'Unauthorized', detail: 'The session has ended.' }, 401);
     if (url.pathname === '/api/me') return json(me);
-    if (url.pathname === '/api/users/u1' && init.method === 'PUT') return json({ ...jane, ...JSON.parse(init.body as string), version: 5 });
+    if (url.pathname === '/api/users/u1' && init.method === 'PUT')
+      return json({ ...jane, ...JSON.parse(init.body as string), version: 5 });
     if (url.pathname === '/api/users/u1') return json(jane);
     if (url.pathname === '/api/transactions') return json(page([]));
     if (url.pathname === '/api/categories') return json([]);
@@ -92,7 +105,9 @@ describe('when the session ends', () => {
     first.unmount();
     await i18n.changeLanguage('fr');
     renderWithProviders(<App />, { route: ROUTE });
-    expect(await screen.findByTestId('draft-restored')).toHaveTextContent('Vos modifications non enregistrées ont été récupérées.');
+    expect(await screen.findByTestId('draft-restored')).toHaveTextContent(
+      'Vos modifications non enregistrées ont été récupérées.',
+    );
     expect(screen.getByLabelText('Téléphone (facultatif)')).toHaveValue('+32 470 00 00 00');
   });
 
@@ -127,7 +142,8 @@ describe('when the session ends', () => {
 
   it('keeps the report period being chosen, and forgets it once the report is generated', async () => {
     const fetch = mockFetch((url, init) => {
-      if (url.pathname === '/api/reports' && init.method === 'POST') return json({ id: 'r1', ...JSON.parse(init.body as string) }, 201);
+      if (url.pathname === '/api/reports' && init.method === 'POST')
+        return json({ id: 'r1', ...JSON.parse(init.body as string) }, 201);
       if (url.pathname === '/api/reports') return json([]);
       return undefined;
     });
@@ -141,7 +157,9 @@ describe('when the session ends', () => {
     expect(screen.getByTestId('draft-restored')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Generate report' }));
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/reports/r1'));
-    expect(JSON.parse(fetch.mock.calls.find(([, i]) => i?.method === 'POST')![1]!.body as string)).toMatchObject({ granularity: 'WEEK' });
+    expect(JSON.parse(fetch.mock.calls.find(([, i]) => i?.method === 'POST')![1]!.body as string)).toMatchObject({
+      granularity: 'WEEK',
+    });
     expect(drafts()).toEqual([]);
   });
 });

@@ -2,7 +2,10 @@ import { monthlyTotals, topDebtors, totalBalance } from './stats';
 import type { Member, Transaction } from './types';
 
 const member = (id: string, outstanding: number, extra: Partial<Member['balance']> = {}): Member => ({
-  id, firstName: id, lastName: 'X', email: `${id}@x.org`,
+  id,
+  firstName: id,
+  lastName: 'X',
+  email: `${id}@x.org`,
   balance: { receivables: 0, debts: 0, collected: 0, outstanding, ...extra },
 });
 
@@ -17,10 +20,20 @@ describe('dashboard figures', () => {
     expect(top.map((m) => m.id)).toEqual(['c', 'a']);
   });
   it('sums each type per month of the last 12', () => {
-    const tx = (date: string, type: Transaction['type'], amount: number): Transaction =>
-      ({ id: date + type, userId: 'u', type, amount, date }) as Transaction;
+    const tx = (date: string, type: Transaction['type'], amount: number): Transaction => ({
+      id: date + type,
+      userId: 'u',
+      type,
+      amount,
+      date,
+    });
     const months = monthlyTotals(
-      [tx('2026-11-02', 'RECEIVABLE', 50), tx('2026-11-20', 'COLLECTED', 20), tx('2026-10-01', 'DEBT', 5), tx('2024-01-01', 'DEBT', 99)],
+      [
+        tx('2026-11-02', 'RECEIVABLE', 50),
+        tx('2026-11-20', 'COLLECTED', 20),
+        tx('2026-10-01', 'DEBT', 5),
+        tx('2024-01-01', 'DEBT', 99),
+      ],
       12,
       new Date(2026, 10, 25),
     );

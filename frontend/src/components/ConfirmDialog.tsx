@@ -14,7 +14,16 @@ interface ConfirmDialogProps {
   testId?: string;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, busy, error, testId }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  busy,
+  error,
+  testId,
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   const bodyId = useId();
   return (

@@ -15,7 +15,15 @@ export function transactionCount(userId: string): Promise<number> {
 }
 
 /** Asks before deleting a member, saying how many transactions go with them. */
-export function DeleteMemberDialog({ member, onClose, onDeleted }: { member: Member; onClose: () => void; onDeleted?: () => void }) {
+export function DeleteMemberDialog({
+  member,
+  onClose,
+  onDeleted,
+}: {
+  member: Member;
+  onClose: () => void;
+  onDeleted?: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const name = memberName(member);

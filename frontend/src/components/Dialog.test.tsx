@@ -7,7 +7,9 @@ function Harness() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>Open</button>
+      <button type="button" onClick={() => setOpen(true)}>
+        Open
+      </button>
       {open && (
         <Dialog title="Edit" onClose={() => setOpen(false)}>
           <input aria-label="First" data-autofocus />

@@ -42,7 +42,13 @@ export function Dialog({ title, onClose, children, testId, describedBy }: Dialog
       >
         <div className="dialog-head">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose} data-testid="dialog-close">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('common.close')}
+            onClick={onClose}
+            data-testid="dialog-close"
+          >
             <span aria-hidden="true">×</span>
           </button>
         </div>

@@ -64,7 +64,13 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({ label, name, error, hint, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  ...area
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell label={label} name={name} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (

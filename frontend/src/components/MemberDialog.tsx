@@ -25,7 +25,12 @@ export function MemberDialog({ member, onClose, onSaved }: MemberDialogProps) {
   const draft = useDraft(
     'member',
     member?.id,
-    { firstName: member?.firstName ?? '', lastName: member?.lastName ?? '', email: member?.email ?? '', phone: member?.phone ?? '' },
+    {
+      firstName: member?.firstName ?? '',
+      lastName: member?.lastName ?? '',
+      email: member?.email ?? '',
+      phone: member?.phone ?? '',
+    },
     { version: member?.version },
   );
   const { values, setValues } = draft;
@@ -77,7 +82,13 @@ export function MemberDialog({ member, onClose, onSaved }: MemberDialogProps) {
           <TextField label={t('members.firstName')} autoComplete="off" required data-autofocus {...bind('firstName')} />
           <TextField label={t('members.lastName')} autoComplete="off" required {...bind('lastName')} />
           <TextField label={t('members.email')} type="email" autoComplete="off" required {...bind('email')} />
-          <TextField label={`${t('members.phone')} ${t('common.optional')}`} type="tel" autoComplete="off" hint={t('members.phoneHint')} {...bind('phone')} />
+          <TextField
+            label={`${t('members.phone')} ${t('common.optional')}`}
+            type="tel"
+            autoComplete="off"
+            hint={t('members.phoneHint')}
+            {...bind('phone')}
+          />
         </div>
         <div className="dialog-actions">
           <button type="button" onClick={close}>

@@ -29,10 +29,8 @@ export function useNotificationStream(): boolean {
   const [live, setLive] = useState(() => typeof EventSource !== 'undefined');
 
   useEffect(() => {
-    if (typeof EventSource === 'undefined') {
-      setLive(false);
-      return;
-    }
+    // Without EventSource the initial state already says "not live".
+    if (typeof EventSource === 'undefined') return;
     const source = new EventSource(STREAM_PATH);
     const refresh = () => refreshAfterEvent(queryClient);
     source.onmessage = refresh;
@@ -139,7 +137,7 @@ export function NotificationPanel({ id, bellRef, onClose }: PanelProps) {
         .finally(() => queryClient.invalidateQueries({ queryKey: ['notifications'] }));
     }
     onClose();
-    if (n.userId) navigate(notificationTarget(n));
+    if (n.userId) void navigate(notificationTarget(n));
   };
 
   const notifications = list.data?.content ?? [];

@@ -15,7 +15,12 @@ export function Pagination({ page, totalPages, onChange }: PaginationProps) {
         {t('common.previous')}
       </button>
       <span aria-live="polite">{t('common.pageOf', { page: page + 1, pages: totalPages })}</span>
-      <button type="button" disabled={page >= totalPages - 1} onClick={() => onChange(page + 1)} data-testid="page-next">
+      <button
+        type="button"
+        disabled={page >= totalPages - 1}
+        onClick={() => onChange(page + 1)}
+        data-testid="page-next"
+      >
         {t('common.next')}
       </button>
     </nav>

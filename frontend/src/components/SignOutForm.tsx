@@ -18,7 +18,9 @@ export function SignOutForm({ className, children }: { className?: string; child
     >
       <input type="hidden" name="_csrf" value={csrfToken() ?? ''} />
       {children}
-      <button type="submit" data-testid="sign-out">{t('app.signOut')}</button>
+      <button type="submit" data-testid="sign-out">
+        {t('app.signOut')}
+      </button>
     </form>
   );
 }

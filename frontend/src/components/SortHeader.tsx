@@ -32,7 +32,11 @@ interface SortHeaderProps {
 export function SortHeader({ field, sort, onSort, children, className }: SortHeaderProps) {
   const active = sort.field === field;
   return (
-    <th scope="col" className={className} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <th
+      scope="col"
+      className={className}
+      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
       <button type="button" className="sort-button" onClick={() => onSort(field)} data-testid={`sort-${field}`}>
         {children}
         <span aria-hidden="true" className="sort-arrow">

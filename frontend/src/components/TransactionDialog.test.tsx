@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { json, mockFetch, renderWithProviders } from '../test/utils';
+import { json, mockFetch, renderWithProviders, requestUrl } from '../test/utils';
 import { TransactionDialog } from './TransactionDialog';
 
 const categories = [{ id: 'c1', name: 'Camp', color: '#ff0000' }];
@@ -12,7 +12,10 @@ describe('TransactionDialog', () => {
       if (url.pathname === '/api/transactions' && init.method === 'POST')
         return json(
           {
-            type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Invalid request',
+            type: 'about:blank',
+            title: 'Bad Request',
+            status: 400,
+            detail: 'Invalid request',
             errors: [
               { field: 'amount', message: 'must be greater than 0' },
               { field: 'date', message: 'must not be in the far future' },
@@ -62,7 +65,12 @@ describe('TransactionDialog', () => {
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     const post = fetch.mock.calls.find(([, init]) => init?.method === 'POST')!;
     expect(JSON.parse(post[1]!.body as string)).toEqual({
-      userId: 'u1', type: 'COLLECTED', amount: 12.5, categoryId: 'c1', date: '2026-11-20', description: 'Camp fee',
+      userId: 'u1',
+      type: 'COLLECTED',
+      amount: 12.5,
+      categoryId: 'c1',
+      date: '2026-11-20',
+      description: 'Camp fee',
     });
   });
 
@@ -86,7 +94,15 @@ describe('TransactionDialog', () => {
     renderWithProviders(
       <TransactionDialog
         userId="u1"
-        transaction={{ id: 't1', userId: 'u1', type: 'DEBT', amount: 5, date: '2026-01-02', description: 'x', version: 3 }}
+        transaction={{
+          id: 't1',
+          userId: 'u1',
+          type: 'DEBT',
+          amount: 5,
+          date: '2026-01-02',
+          description: 'x',
+          version: 3,
+        }}
         onClose={() => undefined}
       />,
     );
@@ -94,7 +110,7 @@ describe('TransactionDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(fetch.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
     const [url, init] = fetch.mock.calls.find(([, i]) => i?.method === 'PUT')!;
-    expect(String(url)).toBe('/api/transactions/t1');
+    expect(requestUrl(url)).toBe('/api/transactions/t1');
     expect(JSON.parse(init!.body as string)).toMatchObject({ amount: 5, type: 'DEBT', version: 3 });
   });
 });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { send } from '../api';
 import { parseAmount, today } from '../format';
 import { useCategories } from '../queries';
-import { Transaction, TransactionInput, TRANSACTION_TYPES, TransactionType } from '../types';
+import { Transaction, TransactionInput, TRANSACTION_TYPES } from '../types';
 import { announce } from './Announcer';
 import { Dialog } from './Dialog';
 import { DraftRestored, FormError, SelectField, TextAreaField, TextField } from './Field';
@@ -29,7 +29,7 @@ export function TransactionDialog({ userId, transaction, onClose }: TransactionD
     'transaction',
     transaction?.id,
     {
-      type: (transaction?.type ?? 'RECEIVABLE') as TransactionType,
+      type: transaction?.type ?? 'RECEIVABLE',
       amount: transaction ? String(transaction.amount) : '',
       categoryId: transaction?.categoryId ?? '',
       date: transaction?.date ?? today(),
@@ -47,7 +47,10 @@ export function TransactionDialog({ userId, transaction, onClose }: TransactionD
   const save = useMutation({
     mutationFn: (body: TransactionInput) =>
       transaction
-        ? send<Transaction>('PUT', `/api/transactions/${encodeURIComponent(transaction.id)}`, { ...body, version: draft.version })
+        ? send<Transaction>('PUT', `/api/transactions/${encodeURIComponent(transaction.id)}`, {
+            ...body,
+            version: draft.version,
+          })
         : send<Transaction>('POST', '/api/transactions', body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['transactions'] });

@@ -28,7 +28,10 @@ export function formErrors(error: unknown, fieldNames: string[], t: TFunction, c
     return { fields, general: null };
   }
   if (error.fieldErrors.length > 0) {
-    return { fields, general: others.length ? others.join(' ') : Object.keys(fields).length ? null : errorMessage(error, t) };
+    return {
+      fields,
+      general: others.length ? others.join(' ') : Object.keys(fields).length ? null : errorMessage(error, t),
+    };
   }
   return { fields, general: errorMessage(error, t) };
 }

@@ -38,7 +38,11 @@ function read(key: string): Stored | null {
     const raw = sessionStorage.getItem(key);
     if (!raw) return null;
     const stored = JSON.parse(raw) as Stored;
-    if (typeof stored?.at !== 'number' || typeof stored.values !== 'object' || Date.now() - stored.at > DRAFT_MAX_AGE_MS) {
+    if (
+      typeof stored?.at !== 'number' ||
+      typeof stored.values !== 'object' ||
+      Date.now() - stored.at > DRAFT_MAX_AGE_MS
+    ) {
       sessionStorage.removeItem(key);
       return null;
     }
@@ -89,14 +93,19 @@ export interface Draft<T> {
  * The values of the form `form` for the record `id` (undefined for a new one), starting from its draft if one was
  * kept on this screen, else from `initialValues`.
  */
-export function useDraft<T extends Values>(form: string, id: string | undefined, initialValues: T, options: { version?: number } = {}): Draft<T> {
+export function useDraft<T extends Values>(
+  form: string,
+  id: string | undefined,
+  initialValues: T,
+  options: { version?: number } = {},
+): Draft<T> {
   const path = useLocation().pathname;
   const key = storageKey(path, form, id ?? NEW);
   const [start] = useState(() => {
     const draft = read(key);
     const values = draft ? restore(initialValues, draft.values) : initialValues;
     const restored = !!draft && !same(values, initialValues);
-    return { values, restored, version: restored ? draft!.version : options.version };
+    return { values, restored, version: restored ? draft.version : options.version };
   });
   const [values, setValues] = useState<T>(start.values);
   const [restored, setRestored] = useState(start.restored);

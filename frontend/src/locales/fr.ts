@@ -280,7 +280,8 @@ export const fr: Messages = {
     enableNamed: 'Activer {{username}}',
     disableNamed: 'Désactiver {{username}}',
     createdTitle: '{{username}} créé',
-    temporaryPasswordIntro: 'Communiquez-lui ce mot de passe temporaire ; il choisira le sien à sa première connexion :',
+    temporaryPasswordIntro:
+      'Communiquez-lui ce mot de passe temporaire ; il choisira le sien à sa première connexion :',
     temporaryPasswordOnce: 'Il n’est affiché qu’une seule fois.',
   },
   notFound: {

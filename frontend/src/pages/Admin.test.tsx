@@ -5,20 +5,61 @@ import { callsTo, json, mockFetch, renderWithProviders } from '../test/utils';
 import { AdminPage } from './Admin';
 
 const admins = [
-  { id: 'a1', username: 'admin', email: 'admin@example.com', firstName: 'Default', lastName: 'Admin', superAdmin: true, enabled: true },
-  { id: 'a2', username: 'treasurer', email: 't@example.com', firstName: 'Tess', lastName: 'Urer', superAdmin: false, enabled: true },
+  {
+    id: 'a1',
+    username: 'admin',
+    email: 'admin@example.com',
+    firstName: 'Default',
+    lastName: 'Admin',
+    superAdmin: true,
+    enabled: true,
+  },
+  {
+    id: 'a2',
+    username: 'treasurer',
+    email: 't@example.com',
+    firstName: 'Tess',
+    lastName: 'Urer',
+    superAdmin: false,
+    enabled: true,
+  },
 ];
 
 function setup(roles: string[], extra?: (url: URL, init: RequestInit) => Response | undefined) {
   const fetch = mockFetch((url, init) => {
     const answer = extra?.(url, init);
     if (answer) return answer;
-    if (url.pathname === '/api/me') return json({ id: 'a1', username: 'admin', email: 'admin@example.com', firstName: 'Default', lastName: 'Admin', roles });
+    if (url.pathname === '/api/me')
+      return json({
+        id: 'a1',
+        username: 'admin',
+        email: 'admin@example.com',
+        firstName: 'Default',
+        lastName: 'Admin',
+        roles,
+      });
     if (url.pathname === '/api/admins' && !init.method) return json(admins);
     if (url.pathname === '/api/admins' && init.method === 'POST')
-      return json({ id: 'a3', username: 'newbie', email: 'n@example.com', superAdmin: false, enabled: true, temporaryPassword: 'Tmp-123-xyz' }, 201);
+      return json(
+        {
+          id: 'a3',
+          username: 'newbie',
+          email: 'n@example.com',
+          superAdmin: false,
+          enabled: true,
+          temporaryPassword: 'Tmp-123-xyz',
+        },
+        201,
+      );
     if (url.pathname === '/api/me/password')
-      return json({ status: 400, detail: 'Some fields are invalid.', errors: [{ field: 'currentPassword', message: 'is not your current password' }] }, 400);
+      return json(
+        {
+          status: 400,
+          detail: 'Some fields are invalid.',
+          errors: [{ field: 'currentPassword', message: 'is not your current password' }],
+        },
+        400,
+      );
     return undefined;
   });
   const user = userEvent.setup();
@@ -46,7 +87,12 @@ describe('AdminPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create administrator' }));
     expect(await screen.findByTestId('admin-temporary-password')).toHaveTextContent('Tmp-123-xyz');
     const [post] = fetch.mock.calls.filter(([, init]) => init?.method === 'POST');
-    expect(JSON.parse(post[1]!.body as string)).toMatchObject({ username: 'newbie', email: 'n@example.com', password: '', superAdmin: false });
+    expect(JSON.parse(post[1]!.body as string)).toMatchObject({
+      username: 'newbie',
+      email: 'n@example.com',
+      password: '',
+      superAdmin: false,
+    });
     await user.click(screen.getByRole('button', { name: 'Done' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
@@ -74,7 +120,9 @@ describe('AdminPage', () => {
   it('keeps a new administrator being typed through a sign-in, but never the password', async () => {
     const secret = 'S3cret-pass!';
     let expired = false;
-    const { user } = setup(['admin', 'super-admin'], () => (expired ? json({ status: 401, title: 'Unauthorized' }, 401) : undefined));
+    const { user } = setup(['admin', 'super-admin'], () =>
+      expired ? json({ status: 401, title: 'Unauthorized' }, 401) : undefined,
+    );
     await screen.findAllByTestId('admin-row');
     await user.click(screen.getByRole('button', { name: 'New administrator' }));
     let dialog = screen.getByRole('dialog', { name: 'New administrator' });
@@ -85,7 +133,9 @@ describe('AdminPage', () => {
     expired = true;
     await user.click(within(dialog).getByRole('button', { name: 'Create administrator' }));
     await waitFor(() => expect(session.assign).toHaveBeenCalledWith('/'));
-    const stored = Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k)}`).join('\n');
+    const stored = Object.keys(sessionStorage)
+      .map((k) => `${k}=${sessionStorage.getItem(k)}`)
+      .join('\n');
     expect(stored).toContain('newbie');
     expect(stored).not.toContain(secret);
     expect(stored).not.toMatch(/password/i);
@@ -108,7 +158,9 @@ describe('AdminPage', () => {
 
   it('restores the profile being edited and forgets the draft once saved', async () => {
     const { user, fetch } = setup(['admin'], (url, init) =>
-      url.pathname === '/api/me' && init.method === 'PUT' ? json({ ...JSON.parse(init.body as string), id: 'a1', username: 'admin', roles: ['admin'] }) : undefined,
+      url.pathname === '/api/me' && init.method === 'PUT'
+        ? json({ ...JSON.parse(init.body as string), id: 'a1', username: 'admin', roles: ['admin'] })
+        : undefined,
     );
     const lastName = await screen.findByLabelText('Last name', { selector: '[data-testid=profile-form] input' });
     await user.clear(lastName);

@@ -34,11 +34,20 @@ function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   // What is typed survives a sign-in round trip when the session ends meanwhile.
-  const draft = useDraft('profile', me.id, { firstName: me.firstName ?? '', lastName: me.lastName ?? '', email: me.email ?? '' });
+  const draft = useDraft('profile', me.id, {
+    firstName: me.firstName ?? '',
+    lastName: me.lastName ?? '',
+    email: me.email ?? '',
+  });
   const { values, setValues } = draft;
   const [errors, setErrors] = useState(NO_ERRORS);
   const save = useMutation({
-    mutationFn: () => send<Me>('PUT', '/api/me', { firstName: values.firstName.trim(), lastName: values.lastName.trim(), email: values.email.trim() }),
+    mutationFn: () =>
+      send<Me>('PUT', '/api/me', {
+        firstName: values.firstName.trim(),
+        lastName: values.lastName.trim(),
+        email: values.email.trim(),
+      }),
     onSuccess: (updated) => {
       draft.clear();
       if (updated) queryClient.setQueryData(['me'], updated);
@@ -47,7 +56,8 @@ function ProfileForm({ me }: { me: Me }) {
     },
     onError: (error) => setErrors(formErrors(error, ['firstName', 'lastName', 'email'], t, 'email')),
   });
-  const set = (key: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setErrors(NO_ERRORS);
@@ -60,9 +70,31 @@ function ProfileForm({ me }: { me: Me }) {
       <form onSubmit={submit} noValidate data-testid="profile-form">
         <DraftRestored show={draft.restored} />
         <FormError message={errors.general} />
-        <TextField label={t('members.firstName')} name="firstName" value={values.firstName} onChange={set('firstName')} error={errors.fields.firstName} autoComplete="given-name" />
-        <TextField label={t('members.lastName')} name="lastName" value={values.lastName} onChange={set('lastName')} error={errors.fields.lastName} autoComplete="family-name" />
-        <TextField label={t('members.email')} name="email" type="email" value={values.email} onChange={set('email')} error={errors.fields.email} autoComplete="email" />
+        <TextField
+          label={t('members.firstName')}
+          name="firstName"
+          value={values.firstName}
+          onChange={set('firstName')}
+          error={errors.fields.firstName}
+          autoComplete="given-name"
+        />
+        <TextField
+          label={t('members.lastName')}
+          name="lastName"
+          value={values.lastName}
+          onChange={set('lastName')}
+          error={errors.fields.lastName}
+          autoComplete="family-name"
+        />
+        <TextField
+          label={t('members.email')}
+          name="email"
+          type="email"
+          value={values.email}
+          onChange={set('email')}
+          error={errors.fields.email}
+          autoComplete="email"
+        />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={save.isPending} data-testid="profile-save">
             {save.isPending ? t('common.saving') : t('common.save')}
@@ -79,14 +111,19 @@ function PasswordForm() {
   const [values, setValues] = useState(empty);
   const [errors, setErrors] = useState(NO_ERRORS);
   const save = useMutation({
-    mutationFn: () => send<void>('PUT', '/api/me/password', { currentPassword: values.currentPassword, newPassword: values.newPassword }),
+    mutationFn: () =>
+      send<void>('PUT', '/api/me/password', {
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      }),
     onSuccess: () => {
       setValues(empty);
       announce(t('admin.passwordChanged'));
     },
     onError: (error) => setErrors(formErrors(error, ['currentPassword', 'newPassword'], t)),
   });
-  const set = (key: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (values.newPassword !== values.confirm) {
@@ -101,9 +138,33 @@ function PasswordForm() {
       <h3 id="password-title">{t('admin.password')}</h3>
       <form onSubmit={submit} noValidate data-testid="password-form">
         <FormError message={errors.general} />
-        <TextField label={t('admin.currentPassword')} name="currentPassword" type="password" value={values.currentPassword} onChange={set('currentPassword')} error={errors.fields.currentPassword} autoComplete="current-password" />
-        <TextField label={t('admin.newPassword')} name="newPassword" type="password" value={values.newPassword} onChange={set('newPassword')} error={errors.fields.newPassword} autoComplete="new-password" />
-        <TextField label={t('admin.confirmPassword')} name="confirm" type="password" value={values.confirm} onChange={set('confirm')} error={errors.fields.confirm} autoComplete="new-password" />
+        <TextField
+          label={t('admin.currentPassword')}
+          name="currentPassword"
+          type="password"
+          value={values.currentPassword}
+          onChange={set('currentPassword')}
+          error={errors.fields.currentPassword}
+          autoComplete="current-password"
+        />
+        <TextField
+          label={t('admin.newPassword')}
+          name="newPassword"
+          type="password"
+          value={values.newPassword}
+          onChange={set('newPassword')}
+          error={errors.fields.newPassword}
+          autoComplete="new-password"
+        />
+        <TextField
+          label={t('admin.confirmPassword')}
+          name="confirm"
+          type="password"
+          value={values.confirm}
+          onChange={set('confirm')}
+          error={errors.fields.confirm}
+          autoComplete="new-password"
+        />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={save.isPending} data-testid="password-save">
             {save.isPending ? t('common.saving') : t('admin.changePassword')}
@@ -136,8 +197,11 @@ function AdminsSection({ me }: { me: Me }) {
   });
   const change = useMutation({
     mutationFn: ({ admin, what, value }: { admin: Admin; what: 'enabled' | 'super-admin'; value: boolean }) =>
-      send<Admin>('PUT', `/api/admins/${encodeURIComponent(admin.id)}/${what}`,
-        what === 'enabled' ? { enabled: value } : { superAdmin: value }),
+      send<Admin>(
+        'PUT',
+        `/api/admins/${encodeURIComponent(admin.id)}/${what}`,
+        what === 'enabled' ? { enabled: value } : { superAdmin: value },
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['admins'] });
       announce(t('admin.changed'));
@@ -169,7 +233,11 @@ function AdminsSection({ me }: { me: Me }) {
                 <th scope="col">{t('members.name')}</th>
                 <th scope="col">{t('members.email')}</th>
                 <th scope="col">{t('admin.role')}</th>
-                {superAdmin && <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>}
+                {superAdmin && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -186,18 +254,35 @@ function AdminsSection({ me }: { me: Me }) {
                     <td className="row-actions">
                       {a.id !== me.id && a.username !== me.username && (
                         <>
-                          <button type="button" disabled={change.isPending} data-testid="admin-toggle-super"
+                          <button
+                            type="button"
+                            disabled={change.isPending}
+                            data-testid="admin-toggle-super"
                             onClick={() => change.mutate({ admin: a, what: 'super-admin', value: !a.superAdmin })}
-                            aria-label={t(a.superAdmin ? 'admin.revokeSuperNamed' : 'admin.grantSuperNamed', { username: a.username })}>
+                            aria-label={t(a.superAdmin ? 'admin.revokeSuperNamed' : 'admin.grantSuperNamed', {
+                              username: a.username,
+                            })}
+                          >
                             {a.superAdmin ? t('admin.revokeSuper') : t('admin.grantSuper')}
                           </button>
-                          <button type="button" disabled={change.isPending} data-testid="admin-toggle-enabled"
+                          <button
+                            type="button"
+                            disabled={change.isPending}
+                            data-testid="admin-toggle-enabled"
                             onClick={() => change.mutate({ admin: a, what: 'enabled', value: a.enabled === false })}
-                            aria-label={t(a.enabled === false ? 'admin.enableNamed' : 'admin.disableNamed', { username: a.username })}>
+                            aria-label={t(a.enabled === false ? 'admin.enableNamed' : 'admin.disableNamed', {
+                              username: a.username,
+                            })}
+                          >
                             {a.enabled === false ? t('admin.enable') : t('admin.disable')}
                           </button>
-                          <button type="button" className="danger-text" onClick={() => setDeleting(a)} data-testid="admin-delete"
-                            aria-label={t('admin.deleteNamed', { username: a.username })}>
+                          <button
+                            type="button"
+                            className="danger-text"
+                            onClick={() => setDeleting(a)}
+                            data-testid="admin-delete"
+                            aria-label={t('admin.deleteNamed', { username: a.username })}
+                          >
                             {t('common.delete')}
                           </button>
                         </>
@@ -216,7 +301,10 @@ function AdminsSection({ me }: { me: Me }) {
           title={t('admin.deleteTitle', { username: deleting.username })}
           confirmLabel={t('common.delete')}
           onConfirm={() => remove.mutate(deleting)}
-          onClose={() => { remove.reset(); setDeleting(null); }}
+          onClose={() => {
+            remove.reset();
+            setDeleting(null);
+          }}
           busy={remove.isPending}
           error={remove.isError ? errorMessage(remove.error, t) : null}
           testId="delete-admin-dialog"
@@ -233,12 +321,20 @@ interface CreatedAdmin extends Admin {
 }
 
 const ADMIN_FIELDS = ['username', 'firstName', 'lastName', 'email', 'password'] as const;
+type AdminForm = Record<(typeof ADMIN_FIELDS)[number], string> & { superAdmin: boolean };
 
 function AdminDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   // The draft leaves the initial password out (useDraft never stores a password field).
-  const draft = useDraft('admin', undefined, { username: '', firstName: '', lastName: '', email: '', password: '', superAdmin: false as boolean });
+  const draft = useDraft<AdminForm>('admin', undefined, {
+    username: '',
+    firstName: '',
+    lastName: '',
+    email: '',
+    password: '',
+    superAdmin: false,
+  });
   const { values, setValues } = draft;
   const [errors, setErrors] = useState(NO_ERRORS);
   const [created, setCreated] = useState<CreatedAdmin | null>(null);
@@ -247,7 +343,12 @@ function AdminDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
   const save = useMutation({
-    mutationFn: () => send<CreatedAdmin>('POST', '/api/admins', { ...values, username: values.username.trim(), email: values.email.trim() }),
+    mutationFn: () =>
+      send<CreatedAdmin>('POST', '/api/admins', {
+        ...values,
+        username: values.username.trim(),
+        email: values.email.trim(),
+      }),
     onSuccess: (admin) => {
       draft.clear();
       void queryClient.invalidateQueries({ queryKey: ['admins'] });
@@ -258,7 +359,8 @@ function AdminDialog({ onClose }: { onClose: () => void }) {
     },
     onError: (error) => setErrors(formErrors(error, [...ADMIN_FIELDS], t, 'username')),
   });
-  const set = (key: Exclude<keyof typeof values, 'superAdmin'>) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  const set = (key: Exclude<keyof typeof values, 'superAdmin'>) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setErrors(NO_ERRORS);
@@ -273,7 +375,9 @@ function AdminDialog({ onClose }: { onClose: () => void }) {
         </p>
         <p className="muted small">{t('admin.temporaryPasswordOnce')}</p>
         <div className="dialog-actions">
-          <button type="button" className="primary" onClick={close} data-autofocus>{t('common.done')}</button>
+          <button type="button" className="primary" onClick={close} data-autofocus>
+            {t('common.done')}
+          </button>
         </div>
       </Dialog>
     );
@@ -285,18 +389,67 @@ function AdminDialog({ onClose }: { onClose: () => void }) {
         <DraftRestored show={draft.restored} />
         <FormError message={errors.general} />
         <div className="form-grid">
-          <TextField label={t('admin.usernameHeader')} name="username" value={values.username} onChange={set('username')} error={errors.fields.username} autoComplete="off" required data-autofocus />
-          <TextField label={t('members.email')} name="email" type="email" value={values.email} onChange={set('email')} error={errors.fields.email} autoComplete="off" required />
-          <TextField label={t('members.firstName')} name="firstName" value={values.firstName} onChange={set('firstName')} error={errors.fields.firstName} autoComplete="off" />
-          <TextField label={t('members.lastName')} name="lastName" value={values.lastName} onChange={set('lastName')} error={errors.fields.lastName} autoComplete="off" />
-          <TextField label={`${t('admin.initialPassword')} ${t('common.optional')}`} name="password" type="password" value={values.password} onChange={set('password')} error={errors.fields.password} autoComplete="new-password" hint={t('admin.initialPasswordHint')} />
+          <TextField
+            label={t('admin.usernameHeader')}
+            name="username"
+            value={values.username}
+            onChange={set('username')}
+            error={errors.fields.username}
+            autoComplete="off"
+            required
+            data-autofocus
+          />
+          <TextField
+            label={t('members.email')}
+            name="email"
+            type="email"
+            value={values.email}
+            onChange={set('email')}
+            error={errors.fields.email}
+            autoComplete="off"
+            required
+          />
+          <TextField
+            label={t('members.firstName')}
+            name="firstName"
+            value={values.firstName}
+            onChange={set('firstName')}
+            error={errors.fields.firstName}
+            autoComplete="off"
+          />
+          <TextField
+            label={t('members.lastName')}
+            name="lastName"
+            value={values.lastName}
+            onChange={set('lastName')}
+            error={errors.fields.lastName}
+            autoComplete="off"
+          />
+          <TextField
+            label={`${t('admin.initialPassword')} ${t('common.optional')}`}
+            name="password"
+            type="password"
+            value={values.password}
+            onChange={set('password')}
+            error={errors.fields.password}
+            autoComplete="new-password"
+            hint={t('admin.initialPasswordHint')}
+          />
           <div className="field checkbox">
-            <input id="admin-super" type="checkbox" checked={values.superAdmin} onChange={(e) => setValues((v) => ({ ...v, superAdmin: e.target.checked }))} data-testid="admin-super" />
+            <input
+              id="admin-super"
+              type="checkbox"
+              checked={values.superAdmin}
+              onChange={(e) => setValues((v) => ({ ...v, superAdmin: e.target.checked }))}
+              data-testid="admin-super"
+            />
             <label htmlFor="admin-super">{t('admin.makeSuper')}</label>
           </div>
         </div>
         <div className="dialog-actions">
-          <button type="button" onClick={close}>{t('common.cancel')}</button>
+          <button type="button" onClick={close}>
+            {t('common.cancel')}
+          </button>
           <button type="submit" className="primary" disabled={save.isPending} data-testid="admin-save">
             {save.isPending ? t('common.saving') : t('admin.create')}
           </button>

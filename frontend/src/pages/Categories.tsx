@@ -57,12 +57,21 @@ export function CategoriesPage() {
               <CategoryBadge name={c.name} color={c.color} />
               <code className="muted small">{safeColor(c.color)}</code>
               <span className="row-actions">
-                <button type="button" onClick={() => setEditing(c)} data-testid="category-edit"
-                  aria-label={t('categories.editNamed', { name: c.name })}>
+                <button
+                  type="button"
+                  onClick={() => setEditing(c)}
+                  data-testid="category-edit"
+                  aria-label={t('categories.editNamed', { name: c.name })}
+                >
                   {t('common.edit')}
                 </button>
-                <button type="button" className="danger-text" onClick={() => setDeleting(c)} data-testid="category-delete"
-                  aria-label={t('categories.deleteNamed', { name: c.name })}>
+                <button
+                  type="button"
+                  className="danger-text"
+                  onClick={() => setDeleting(c)}
+                  data-testid="category-delete"
+                  aria-label={t('categories.deleteNamed', { name: c.name })}
+                >
                   {t('common.delete')}
                 </button>
               </span>
@@ -71,15 +80,26 @@ export function CategoriesPage() {
         </ul>
       )}
 
-      {editing && <CategoryDialog category={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <CategoryDialog category={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+      )}
       {deleting && (
         <ConfirmDialog
           title={t('categories.deleteTitle', { name: deleting.name })}
           confirmLabel={t('common.delete')}
           onConfirm={() => remove.mutate(deleting)}
-          onClose={() => { remove.reset(); setDeleting(null); }}
+          onClose={() => {
+            remove.reset();
+            setDeleting(null);
+          }}
           busy={remove.isPending}
-          error={remove.isError ? (remove.error as { status?: number }).status === 409 ? t('categories.inUse') : errorMessage(remove.error, t) : null}
+          error={
+            remove.isError
+              ? (remove.error as { status?: number }).status === 409
+                ? t('categories.inUse')
+                : errorMessage(remove.error, t)
+              : null
+          }
           testId="delete-category-dialog"
         >
           <p>{t('categories.deleteConfirm', { name: deleting.name })}</p>
@@ -110,7 +130,10 @@ function CategoryDialog({ category, onClose }: { category?: Category; onClose: (
   const save = useMutation({
     mutationFn: (body: { name: string; color: string }) =>
       category
-        ? send<Category>('PUT', `/api/categories/${encodeURIComponent(category.id)}`, { ...body, version: draft.version })
+        ? send<Category>('PUT', `/api/categories/${encodeURIComponent(category.id)}`, {
+            ...body,
+            version: draft.version,
+          })
         : send<Category>('POST', '/api/categories', body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['categories'] });
@@ -128,18 +151,39 @@ function CategoryDialog({ category, onClose }: { category?: Category; onClose: (
   };
 
   return (
-    <Dialog title={category ? t('categories.editTitle') : t('categories.newTitle')} onClose={close} testId="category-dialog">
+    <Dialog
+      title={category ? t('categories.editTitle') : t('categories.newTitle')}
+      onClose={close}
+      testId="category-dialog"
+    >
       <form onSubmit={submit} noValidate>
         <DraftRestored show={draft.restored} />
         <FormError message={errors.general} />
         <div className="form-grid">
-          <TextField label={t('categories.name')} name="name" value={name} onChange={set('name')}
-            error={errors.fields.name} required data-autofocus autoComplete="off" />
-          <TextField label={t('categories.color')} name="color" type="color" value={color} onChange={set('color')}
-            error={errors.fields.color} className="color-input" />
+          <TextField
+            label={t('categories.name')}
+            name="name"
+            value={name}
+            onChange={set('name')}
+            error={errors.fields.name}
+            required
+            data-autofocus
+            autoComplete="off"
+          />
+          <TextField
+            label={t('categories.color')}
+            name="color"
+            type="color"
+            value={color}
+            onChange={set('color')}
+            error={errors.fields.color}
+            className="color-input"
+          />
         </div>
         <div className="dialog-actions">
-          <button type="button" onClick={close}>{t('common.cancel')}</button>
+          <button type="button" onClick={close}>
+            {t('common.cancel')}
+          </button>
           <button type="submit" className="primary" disabled={save.isPending} data-testid="category-save">
             {save.isPending ? t('common.saving') : t('common.save')}
           </button>

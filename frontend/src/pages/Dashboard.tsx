@@ -10,12 +10,15 @@ import { isoDate, lastMonths } from '../format';
 import { useFormat, useTitle } from '../hooks';
 import { displayName, memberName, useAllMembers, useMe } from '../queries';
 import { monthlyTotals, topDebtors, totalBalance } from '../stats';
-import type { Notification, Page, Transaction } from '../types';
+import type { Member, Notification, Page, Transaction } from '../types';
 
 const MonthlyChart = lazy(() => import('./MonthlyChart'));
 
 /** Transactions of the last 12 months fetched for the chart (one page; a small organisation stays below). */
 const CHART_PAGE_SIZE = 2000;
+
+/** One empty list for as long as the members load, so that the memos below keep their value. */
+const NO_MEMBERS: Member[] = [];
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -24,7 +27,7 @@ export function Dashboard() {
   useTitle(t('nav.dashboard'));
 
   const members = useAllMembers();
-  const memberList = members.data?.content ?? [];
+  const memberList = members.data?.content ?? NO_MEMBERS;
   const totals = useMemo(() => totalBalance(memberList), [memberList]);
   const debtors = useMemo(() => topDebtors(memberList), [memberList]);
 
@@ -37,7 +40,9 @@ export function Dashboard() {
   const chartTransactions = useQuery({
     queryKey: ['transactions', 'chart', from],
     queryFn: () =>
-      api<Page<Transaction>>('/api/transactions' + query({ from, to: isoDate(new Date()), size: CHART_PAGE_SIZE, sort: 'date,asc' })),
+      api<Page<Transaction>>(
+        '/api/transactions' + query({ from, to: isoDate(new Date()), size: CHART_PAGE_SIZE, sort: 'date,asc' }),
+      ),
   });
   const months = useMemo(() => monthlyTotals(chartTransactions.data?.content ?? []), [chartTransactions.data]);
 
@@ -52,7 +57,9 @@ export function Dashboard() {
         {members.isSuccess && (
           <>
             <BalanceCards balance={totals} testIdPrefix="total" />
-            <p className="muted small">{t('dashboard.basedOn', { count: members.data.page?.totalElements ?? memberList.length })}</p>
+            <p className="muted small">
+              {t('dashboard.basedOn', { count: members.data.page?.totalElements ?? memberList.length })}
+            </p>
           </>
         )}
       </section>
@@ -101,7 +108,9 @@ export function Dashboard() {
         {chartTransactions.isError && (
           <ErrorState error={chartTransactions.error} onRetry={() => void chartTransactions.refetch()} />
         )}
-        {chartTransactions.isSuccess && chartTransactions.data.content.length === 0 && <Empty>{t('dashboard.chartEmpty')}</Empty>}
+        {chartTransactions.isSuccess && chartTransactions.data.content.length === 0 && (
+          <Empty>{t('dashboard.chartEmpty')}</Empty>
+        )}
         {chartTransactions.isSuccess && chartTransactions.data.content.length > 0 && (
           <Suspense fallback={<Loading />}>
             <MonthlyChart months={months} />

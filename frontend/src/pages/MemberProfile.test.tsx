@@ -5,12 +5,24 @@ import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/uti
 import { MemberProfilePage } from './MemberProfile';
 
 const member = {
-  id: 'u1', firstName: 'Jane', lastName: 'Doe', email: 'jane@x.org',
-  balance: { receivables: 100, debts: 10, collected: 40, outstanding: 50 }, version: 1,
+  id: 'u1',
+  firstName: 'Jane',
+  lastName: 'Doe',
+  email: 'jane@x.org',
+  balance: { receivables: 100, debts: 10, collected: 40, outstanding: 50 },
+  version: 1,
 };
 const tx = (id: string, amount: number) => ({
-  id, userId: 'u1', userName: 'Jane Doe', type: 'RECEIVABLE', amount, categoryId: null, categoryName: null,
-  date: '2026-11-0' + amount, description: `tx ${id}`, version: 0,
+  id,
+  userId: 'u1',
+  userName: 'Jane Doe',
+  type: 'RECEIVABLE',
+  amount,
+  categoryId: null,
+  categoryName: null,
+  date: '2026-11-0' + amount,
+  description: `tx ${id}`,
+  version: 0,
 });
 
 function setup(route: string, transactions: Response | (() => Response) = json(page([tx('t1', 1), tx('t2', 2)]))) {
@@ -20,7 +32,8 @@ function setup(route: string, transactions: Response | (() => Response) = json(p
     if (url.pathname === '/api/transactions/t2' && init.method === 'PUT') return json({ ...tx('t2', 2), version: 1 });
     if (url.pathname === '/api/users/u1') return json(member);
     if (url.pathname === '/api/categories') return json([]);
-    if (url.pathname === '/api/transactions') return typeof transactions === 'function' ? transactions() : transactions.clone();
+    if (url.pathname === '/api/transactions')
+      return typeof transactions === 'function' ? transactions() : transactions.clone();
     if (url.pathname === '/api/transactions/t9') return json(tx('t9', 9));
     return undefined;
   });
@@ -65,7 +78,9 @@ describe('MemberProfilePage', () => {
   it('shows a 503 with a Retry, keeping the rest of the profile', async () => {
     let fail = true;
     setup('/members/u1', () =>
-      fail ? json({ status: 503, title: 'Service Unavailable', detail: 'transaction-service is not answering' }, 503) : json(page([tx('t1', 1)])),
+      fail
+        ? json({ status: 503, title: 'Service Unavailable', detail: 'transaction-service is not answering' }, 503)
+        : json(page([tx('t1', 1)])),
     );
     expect(await screen.findByText(/A service is not answering right now/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Jane Doe' })).toBeInTheDocument();

@@ -77,7 +77,11 @@ export function MemberProfilePage() {
   const [deletingTx, setDeletingTx] = useState<Transaction | null>(null);
   // Back from a sign-in with a dialog being typed in: the same dialog opens again, for the same record.
   useReopenDraft('member', member.data ? [member.data] : undefined, () => setEditingMember(true));
-  useReopenDraft('transaction', transactions.isSuccess && !transactions.isPlaceholderData ? shown : undefined, setTxDialog);
+  useReopenDraft(
+    'transaction',
+    transactions.isSuccess && !transactions.isPlaceholderData ? shown : undefined,
+    setTxDialog,
+  );
 
   const removeTx = useMutation({
     mutationFn: (tx: Transaction) => send<void>('DELETE', `/api/transactions/${encodeURIComponent(tx.id)}`),
@@ -106,10 +110,14 @@ export function MemberProfilePage() {
   if (member.isError) {
     return (
       <div className="page">
-        <p><Link to="/members">← {t('members.backToList')}</Link></p>
+        <p>
+          <Link to="/members">← {t('members.backToList')}</Link>
+        </p>
         <ErrorState
           error={member.error}
-          onRetry={member.error instanceof ApiError && member.error.status === 404 ? undefined : () => void member.refetch()}
+          onRetry={
+            member.error instanceof ApiError && member.error.status === 404 ? undefined : () => void member.refetch()
+          }
         />
       </div>
     );
@@ -135,7 +143,12 @@ export function MemberProfilePage() {
           <button type="button" onClick={() => setEditingMember(true)} data-testid="member-edit">
             {t('members.edit')}
           </button>
-          <button type="button" className="danger-text" onClick={() => setDeletingMember(true)} data-testid="member-delete">
+          <button
+            type="button"
+            className="danger-text"
+            onClick={() => setDeletingMember(true)}
+            data-testid="member-delete"
+          >
             {t('members.delete')}
           </button>
         </div>
@@ -154,7 +167,9 @@ export function MemberProfilePage() {
           </button>
         </div>
         {highlight && pinned.isError && !highlightOnPage && (
-          <p className="notice" role="status" data-testid="highlight-missing">{t('transactions.highlightMissing')}</p>
+          <p className="notice" role="status" data-testid="highlight-missing">
+            {t('transactions.highlightMissing')}
+          </p>
         )}
         {transactions.isPending && <Loading />}
         {transactions.isError && !transactions.data && (
@@ -167,12 +182,20 @@ export function MemberProfilePage() {
               <table className="data" data-testid="transactions-table">
                 <thead>
                   <tr>
-                    <SortHeader field="date" sort={sort} onSort={onSort}>{t('transactions.date')}</SortHeader>
+                    <SortHeader field="date" sort={sort} onSort={onSort}>
+                      {t('transactions.date')}
+                    </SortHeader>
                     <th scope="col">{t('transactions.type')}</th>
-                    <SortHeader field="category" sort={sort} onSort={onSort}>{t('transactions.category')}</SortHeader>
+                    <SortHeader field="category" sort={sort} onSort={onSort}>
+                      {t('transactions.category')}
+                    </SortHeader>
                     <th scope="col">{t('transactions.description')}</th>
-                    <SortHeader field="amount" sort={sort} onSort={onSort} className="num">{t('transactions.amount')}</SortHeader>
-                    <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+                    <SortHeader field="amount" sort={sort} onSort={onSort} className="num">
+                      {t('transactions.amount')}
+                    </SortHeader>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('common.actions')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -190,17 +213,39 @@ export function MemberProfilePage() {
                         data-highlighted={isHighlighted ? 'true' : undefined}
                       >
                         <td className="nowrap">{format.date(tx.date)}</td>
-                        <td><span className={`type type-${tx.type}`}>{t(`types.${tx.type}`)}</span></td>
-                        <td><CategoryBadge name={tx.categoryName} color={tx.categoryId ? colors.get(tx.categoryId) : null} /></td>
+                        <td>
+                          <span className={`type type-${tx.type}`}>{t(`types.${tx.type}`)}</span>
+                        </td>
+                        <td>
+                          <CategoryBadge
+                            name={tx.categoryName}
+                            color={tx.categoryId ? colors.get(tx.categoryId) : null}
+                          />
+                        </td>
                         <td className="description">{tx.description}</td>
                         <td className="num amount">{format.money(tx.amount)}</td>
                         <td className="row-actions">
-                          <button type="button" onClick={() => setTxDialog(tx)} data-testid="transaction-edit"
-                            aria-label={t('transactions.editNamed', { date: format.date(tx.date), amount: format.money(tx.amount) })}>
+                          <button
+                            type="button"
+                            onClick={() => setTxDialog(tx)}
+                            data-testid="transaction-edit"
+                            aria-label={t('transactions.editNamed', {
+                              date: format.date(tx.date),
+                              amount: format.money(tx.amount),
+                            })}
+                          >
                             {t('common.edit')}
                           </button>
-                          <button type="button" className="danger-text" onClick={() => setDeletingTx(tx)} data-testid="transaction-delete"
-                            aria-label={t('transactions.deleteNamed', { date: format.date(tx.date), amount: format.money(tx.amount) })}>
+                          <button
+                            type="button"
+                            className="danger-text"
+                            onClick={() => setDeletingTx(tx)}
+                            data-testid="transaction-delete"
+                            aria-label={t('transactions.deleteNamed', {
+                              date: format.date(tx.date),
+                              amount: format.money(tx.amount),
+                            })}
+                          >
                             {t('common.delete')}
                           </button>
                         </td>
@@ -221,17 +266,28 @@ export function MemberProfilePage() {
 
       {editingMember && <MemberDialog member={m} onClose={() => setEditingMember(false)} />}
       {deletingMember && (
-        <DeleteMemberDialog member={m} onClose={() => setDeletingMember(false)} onDeleted={() => navigate('/members')} />
+        <DeleteMemberDialog
+          member={m}
+          onClose={() => setDeletingMember(false)}
+          onDeleted={() => void navigate('/members')}
+        />
       )}
       {txDialog && (
-        <TransactionDialog userId={id} transaction={txDialog === 'new' ? undefined : txDialog} onClose={() => setTxDialog(null)} />
+        <TransactionDialog
+          userId={id}
+          transaction={txDialog === 'new' ? undefined : txDialog}
+          onClose={() => setTxDialog(null)}
+        />
       )}
       {deletingTx && (
         <ConfirmDialog
           title={t('transactions.deleteTitle')}
           confirmLabel={t('common.delete')}
           onConfirm={() => removeTx.mutate(deletingTx)}
-          onClose={() => { removeTx.reset(); setDeletingTx(null); }}
+          onClose={() => {
+            removeTx.reset();
+            setDeletingTx(null);
+          }}
           busy={removeTx.isPending}
           error={removeTx.isError ? errorMessage(removeTx.error, t) : null}
           testId="delete-transaction-dialog"

@@ -6,8 +6,13 @@ import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/uti
 import { MembersPage } from './Members';
 
 const jane = {
-  id: 'u1', firstName: 'Jane', lastName: 'Doe', email: 'jane@x.org', phone: '0470',
-  balance: { receivables: 100, debts: 0, collected: 40, outstanding: 60 }, version: 2,
+  id: 'u1',
+  firstName: 'Jane',
+  lastName: 'Doe',
+  email: 'jane@x.org',
+  phone: '0470',
+  balance: { receivables: 100, debts: 0, collected: 40, outstanding: 60 },
+  version: 2,
 };
 const evil = { ...jane, id: 'u2', firstName: '<img src=x onerror=alert(1)>', lastName: '', email: 'e@x.org' };
 
@@ -50,7 +55,9 @@ describe('MembersPage', () => {
     await screen.findAllByTestId('member-row');
     await user.click(screen.getByRole('button', { name: 'Delete Jane Doe' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete Jane Doe?' });
-    expect(await within(dialog).findByText('Jane Doe has 3 transactions; they go with the member.')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('Jane Doe has 3 transactions; they go with the member.'),
+    ).toBeInTheDocument();
     const [count] = callsTo(fetch, '/api/transactions');
     expect(count.searchParams.get('userId')).toBe('u1');
     expect(count.searchParams.get('size')).toBe('1');
@@ -64,7 +71,9 @@ describe('MembersPage', () => {
     await screen.findAllByTestId('member-row');
     await user.type(screen.getByLabelText('Search members'), 'jane');
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/members?q=jane'));
-    await waitFor(() => expect(callsTo(fetch, '/api/users').some((u) => u.searchParams.get('q') === 'jane')).toBe(true));
+    await waitFor(() =>
+      expect(callsTo(fetch, '/api/users').some((u) => u.searchParams.get('q') === 'jane')).toBe(true),
+    );
   });
 
   it('shows the email conflict under the email field', async () => {
@@ -115,21 +124,27 @@ describe('MembersPage', () => {
   });
 
   it('re-opens the edit dialog of the same member once the list is back', async () => {
-    const { user } = setup((url, init) => (url.pathname === '/api/users/u1' && init.method === 'PUT' ? json({ ...jane, version: 3 }) : undefined));
+    const { user } = setup((url, init) =>
+      url.pathname === '/api/users/u1' && init.method === 'PUT' ? json({ ...jane, version: 3 }) : undefined,
+    );
     await screen.findAllByTestId('member-row');
     await user.click(screen.getByRole('button', { name: 'Edit Jane Doe' }));
     await user.type(screen.getByLabelText('Phone (optional)'), '99');
 
     // Loaded again (e.g. back from the sign-in).
     cleanup();
-    const again = setup((url, init) => (url.pathname === '/api/users/u1' && init.method === 'PUT' ? json({ ...jane, version: 3 }) : undefined));
+    const again = setup((url, init) =>
+      url.pathname === '/api/users/u1' && init.method === 'PUT' ? json({ ...jane, version: 3 }) : undefined,
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Edit member' });
     expect(within(dialog).getByLabelText('First name')).toHaveValue('Jane');
     expect(within(dialog).getByLabelText('Phone (optional)')).toHaveValue('047099');
     await again.user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(callsTo(again.fetch, '/api/users/u1', 'PUT')).toHaveLength(1));
-    expect(JSON.parse(again.fetch.mock.calls.find(([, i]) => i?.method === 'PUT')![1]!.body as string))
-      .toMatchObject({ phone: '047099', version: 2 });
+    expect(JSON.parse(again.fetch.mock.calls.find(([, i]) => i?.method === 'PUT')![1]!.body as string)).toMatchObject({
+      phone: '047099',
+      version: 2,
+    });
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(Object.keys(sessionStorage).filter((k) => k.includes('draft'))).toEqual([]);
   });
@@ -140,7 +155,7 @@ describe('MembersPage', () => {
     await user.click(screen.getByRole('button', { name: 'New member' }));
     await user.type(screen.getByLabelText('First name'), 'Jo');
     const [key] = Object.keys(sessionStorage).filter((k) => k.includes('draft'));
-    const stored = JSON.parse(sessionStorage.getItem(key)!);
+    const stored = JSON.parse(sessionStorage.getItem(key)!) as Record<string, unknown>;
     sessionStorage.setItem(key, JSON.stringify({ ...stored, at: Date.now() - 2 * 60 * 60_000 }));
 
     cleanup();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -27,13 +27,21 @@ export function MembersPage() {
   const page = Math.max(0, Number(params.get('page')) || 0);
 
   const [search, setSearch] = useState(q);
-  useEffect(() => setSearch((s) => (s.trim() === q ? s : q)), [q]);
+  // The search in the URL changed (back, a link): the box shows it, unless that is what is being typed.
+  // Adjusted while rendering rather than in an effect (https://react.dev/learn/you-might-not-need-an-effect).
+  const [shownQ, setShownQ] = useState(q);
+  if (shownQ !== q) {
+    setShownQ(q);
+    setSearch((s) => (s.trim() === q ? s : q));
+  }
   // Typing searches after a short pause; the search stays in the URL.
+  const searchFor = useEffectEvent((value: string) => update({ q: value || null, page: null }, true));
   useEffect(() => {
-    if (search.trim() === q) return;
-    const timer = setTimeout(() => update({ q: search.trim() || null, page: null }, true), 300);
+    const value = search.trim();
+    if (value === q) return;
+    const timer = setTimeout(() => searchFor(value), 300);
     return () => clearTimeout(timer);
-  }, [search]);
+  }, [search, q]);
 
   function update(changes: Record<string, string | null>, replace = false) {
     setParams(
@@ -51,8 +59,7 @@ export function MembersPage() {
 
   const list = useQuery({
     queryKey: ['users', 'list', { q, sort: sortParam(sort), page }],
-    queryFn: () =>
-      api<Page<Member>>('/api/users' + query({ q, page, size: MEMBERS_PAGE_SIZE, sort: sortParam(sort) })),
+    queryFn: () => api<Page<Member>>('/api/users' + query({ q, page, size: MEMBERS_PAGE_SIZE, sort: sortParam(sort) })),
     placeholderData: keepPreviousData,
   });
 
@@ -73,7 +80,14 @@ export function MembersPage() {
         </button>
       </div>
 
-      <form className="toolbar" role="search" onSubmit={(e) => { e.preventDefault(); update({ q: search.trim() || null, page: null }); }}>
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ q: search.trim() || null, page: null });
+        }}
+      >
         <label htmlFor="member-search">{t('members.search')}</label>
         <input
           id="member-search"
@@ -87,9 +101,7 @@ export function MembersPage() {
 
       {list.isPending && <Loading />}
       {list.isError && !list.data && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isSuccess && members.length === 0 && (
-        <Empty>{q ? t('members.noMatch', { q }) : t('members.empty')}</Empty>
-      )}
+      {list.isSuccess && members.length === 0 && <Empty>{q ? t('members.noMatch', { q }) : t('members.empty')}</Empty>}
       {members.length > 0 && (
         <>
           <p className="muted small" aria-live="polite">
@@ -99,13 +111,19 @@ export function MembersPage() {
             <table className="data" data-testid="members-table">
               <thead>
                 <tr>
-                  <SortHeader field="lastName" sort={sort} onSort={onSort}>{t('members.name')}</SortHeader>
-                  <SortHeader field="email" sort={sort} onSort={onSort}>{t('members.email')}</SortHeader>
+                  <SortHeader field="lastName" sort={sort} onSort={onSort}>
+                    {t('members.name')}
+                  </SortHeader>
+                  <SortHeader field="email" sort={sort} onSort={onSort}>
+                    {t('members.email')}
+                  </SortHeader>
                   <th scope="col">{t('members.phone')}</th>
                   <SortHeader field="outstanding" sort={sort} onSort={onSort} className="num">
                     {t('balance.outstanding')}
                   </SortHeader>
-                  <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -117,7 +135,7 @@ export function MembersPage() {
                     className="clickable"
                     onClick={(e) => {
                       if ((e.target as HTMLElement).closest('a,button')) return;
-                      navigate(`/members/${encodeURIComponent(m.id)}`);
+                      void navigate(`/members/${encodeURIComponent(m.id)}`);
                     }}
                   >
                     <td>
@@ -131,12 +149,21 @@ export function MembersPage() {
                       {format.money(m.balance?.outstanding)}
                     </td>
                     <td className="row-actions">
-                      <button type="button" onClick={() => setEditing(m)} data-testid="member-edit"
-                        aria-label={t('members.editNamed', { name: memberName(m) })}>
+                      <button
+                        type="button"
+                        onClick={() => setEditing(m)}
+                        data-testid="member-edit"
+                        aria-label={t('members.editNamed', { name: memberName(m) })}
+                      >
                         {t('common.edit')}
                       </button>
-                      <button type="button" className="danger-text" onClick={() => setDeleting(m)} data-testid="member-delete"
-                        aria-label={t('members.deleteNamed', { name: memberName(m) })}>
+                      <button
+                        type="button"
+                        className="danger-text"
+                        onClick={() => setDeleting(m)}
+                        data-testid="member-delete"
+                        aria-label={t('members.deleteNamed', { name: memberName(m) })}
+                      >
                         {t('common.delete')}
                       </button>
                     </td>
@@ -158,7 +185,7 @@ export function MembersPage() {
           member={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
           onSaved={(saved) => {
-            if (editing === 'new' && saved?.id) navigate(`/members/${encodeURIComponent(saved.id)}`);
+            if (editing === 'new' && saved?.id) void navigate(`/members/${encodeURIComponent(saved.id)}`);
           }}
         />
       )}

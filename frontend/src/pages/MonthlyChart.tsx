@@ -18,8 +18,16 @@ export default function MonthlyChart({ months }: { months: MonthTotals[] }) {
           data={{
             labels,
             datasets: [
-              { label: t('balance.receivables'), data: months.map((m) => m.receivables), backgroundColor: TYPE_COLORS.receivables },
-              { label: t('balance.collected'), data: months.map((m) => m.collected), backgroundColor: TYPE_COLORS.collected },
+              {
+                label: t('balance.receivables'),
+                data: months.map((m) => m.receivables),
+                backgroundColor: TYPE_COLORS.receivables,
+              },
+              {
+                label: t('balance.collected'),
+                data: months.map((m) => m.collected),
+                backgroundColor: TYPE_COLORS.collected,
+              },
               { label: t('balance.debts'), data: months.map((m) => m.debts), backgroundColor: TYPE_COLORS.debts },
             ],
           }}
@@ -40,9 +48,15 @@ export default function MonthlyChart({ months }: { months: MonthTotals[] }) {
             <thead>
               <tr>
                 <th scope="col">{t('dashboard.month')}</th>
-                <th scope="col" className="num">{t('balance.receivables')}</th>
-                <th scope="col" className="num">{t('balance.collected')}</th>
-                <th scope="col" className="num">{t('balance.debts')}</th>
+                <th scope="col" className="num">
+                  {t('balance.receivables')}
+                </th>
+                <th scope="col" className="num">
+                  {t('balance.collected')}
+                </th>
+                <th scope="col" className="num">
+                  {t('balance.debts')}
+                </th>
               </tr>
             </thead>
             <tbody>

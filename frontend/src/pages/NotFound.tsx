@@ -9,7 +9,9 @@ export function NotFoundPage() {
     <div className="page" data-testid="not-found">
       <h2>{t('notFound.title')}</h2>
       <p>{t('notFound.text')}</p>
-      <p><Link to="/">{t('notFound.home')}</Link></p>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
     </div>
   );
 }

@@ -5,14 +5,31 @@ import { useFormat } from '../hooks';
 import { lineLabel, lineValue } from '../reports';
 import type { ReportLine } from '../types';
 
-const PALETTE = ['#2563eb', '#b45309', '#15803d', '#b91c1c', '#7c3aed', '#0e7490', '#be185d', '#4d7c0f', '#9a3412', '#475569'];
+const PALETTE = [
+  '#2563eb',
+  '#b45309',
+  '#15803d',
+  '#b91c1c',
+  '#7c3aed',
+  '#0e7490',
+  '#be185d',
+  '#4d7c0f',
+  '#9a3412',
+  '#475569',
+];
 
 /** The report's charts; the same figures are in the tables below them. */
 export default function ReportCharts({ byPeriod, byCategory }: { byPeriod: ReportLine[]; byCategory: ReportLine[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const money = { callbacks: { label: (c: { dataset: { label?: string }; raw: unknown; label?: string }) => `${c.dataset.label ?? c.label}: ${format.money(Number(c.raw))}` } };
-  const categoryAmount = (l: ReportLine) => lineValue(l, 'receivables') + lineValue(l, 'debts') + lineValue(l, 'collected');
+  const money = {
+    callbacks: {
+      label: (c: { dataset: { label?: string }; raw: unknown; label?: string }) =>
+        `${c.dataset.label ?? c.label}: ${format.money(Number(c.raw))}`,
+    },
+  };
+  const categoryAmount = (l: ReportLine) =>
+    lineValue(l, 'receivables') + lineValue(l, 'debts') + lineValue(l, 'collected');
 
   return (
     <div className="columns charts">
@@ -26,9 +43,21 @@ export default function ReportCharts({ byPeriod, byCategory }: { byPeriod: Repor
               data={{
                 labels: byPeriod.map(lineLabel),
                 datasets: [
-                  { label: t('balance.receivables'), data: byPeriod.map((l) => lineValue(l, 'receivables')), backgroundColor: TYPE_COLORS.receivables },
-                  { label: t('balance.collected'), data: byPeriod.map((l) => lineValue(l, 'collected')), backgroundColor: TYPE_COLORS.collected },
-                  { label: t('balance.debts'), data: byPeriod.map((l) => lineValue(l, 'debts')), backgroundColor: TYPE_COLORS.debts },
+                  {
+                    label: t('balance.receivables'),
+                    data: byPeriod.map((l) => lineValue(l, 'receivables')),
+                    backgroundColor: TYPE_COLORS.receivables,
+                  },
+                  {
+                    label: t('balance.collected'),
+                    data: byPeriod.map((l) => lineValue(l, 'collected')),
+                    backgroundColor: TYPE_COLORS.collected,
+                  },
+                  {
+                    label: t('balance.debts'),
+                    data: byPeriod.map((l) => lineValue(l, 'debts')),
+                    backgroundColor: TYPE_COLORS.debts,
+                  },
                 ],
               }}
               options={{
@@ -55,7 +84,9 @@ export default function ReportCharts({ byPeriod, byCategory }: { byPeriod: Repor
                     label: t('reports.amount'),
                     data: byCategory.map(categoryAmount),
                     backgroundColor: byCategory.map((l, i) =>
-                      typeof l.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(l.color) ? l.color : PALETTE[i % PALETTE.length],
+                      typeof l.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(l.color)
+                        ? l.color
+                        : PALETTE[i % PALETTE.length],
                     ),
                   },
                 ],

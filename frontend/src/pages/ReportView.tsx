@@ -26,10 +26,14 @@ export function ReportViewPage() {
   if (report.isError) {
     return (
       <div className="page">
-        <p className="breadcrumb"><Link to="/reports">← {t('reports.back')}</Link></p>
+        <p className="breadcrumb">
+          <Link to="/reports">← {t('reports.back')}</Link>
+        </p>
         <ErrorState
           error={report.error}
-          onRetry={report.error instanceof ApiError && report.error.status === 404 ? undefined : () => void report.refetch()}
+          onRetry={
+            report.error instanceof ApiError && report.error.status === 404 ? undefined : () => void report.refetch()
+          }
         />
       </div>
     );
@@ -41,25 +45,35 @@ export function ReportViewPage() {
 
   return (
     <div className="page" data-testid="report-view">
-      <p className="breadcrumb"><Link to="/reports">← {t('reports.back')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/reports">← {t('reports.back')}</Link>
+      </p>
       <div className="page-head">
         <div>
-          <h2 data-testid="report-title">{t('reports.periodValue', { from: format.date(r.from), to: format.date(r.to) })}</h2>
+          <h2 data-testid="report-title">
+            {t('reports.periodValue', { from: format.date(r.from), to: format.date(r.to) })}
+          </h2>
           <p className="muted">
             {t(`reports.granularities.${r.granularity}`, { defaultValue: r.granularity })} ·{' '}
             {t('reports.createdLine', { when: format.dateTime(r.createdAt), who: r.createdBy ?? '—' })}
           </p>
         </div>
         <div className="head-actions">
-          <a className="button" href={exportUrl(r.id, 'csv')} download data-testid="report-download-csv">{t('reports.downloadCsv')}</a>
-          <a className="button" href={exportUrl(r.id, 'pdf')} download data-testid="report-download-pdf">{t('reports.downloadPdf')}</a>
+          <a className="button" href={exportUrl(r.id, 'csv')} download data-testid="report-download-csv">
+            {t('reports.downloadCsv')}
+          </a>
+          <a className="button" href={exportUrl(r.id, 'pdf')} download data-testid="report-download-pdf">
+            {t('reports.downloadPdf')}
+          </a>
         </div>
       </div>
 
       <section className="panel">
         <h3 id="report-totals">{t('reports.totals')}</h3>
         <BalanceCards balance={r.totals} testIdPrefix="report-total" />
-        <p className="muted small" data-testid="report-count">{t('transactions.count', { count: r.totals?.count ?? 0 })}</p>
+        <p className="muted small" data-testid="report-count">
+          {t('transactions.count', { count: r.totals?.count ?? 0 })}
+        </p>
       </section>
 
       {(byPeriod.length > 0 || byCategory.length > 0) && (
@@ -68,14 +82,39 @@ export function ReportViewPage() {
         </Suspense>
       )}
 
-      <BreakdownTable title={t('reports.byPeriod')} lines={byPeriod} labelHeader={t('reports.period')} testId="report-by-period" />
-      <BreakdownTable title={t('reports.byCategory')} lines={byCategory} labelHeader={t('transactions.category')} testId="report-by-category" />
-      <BreakdownTable title={t('reports.byUser')} lines={byUser} labelHeader={t('transactions.member')} testId="report-by-user" />
+      <BreakdownTable
+        title={t('reports.byPeriod')}
+        lines={byPeriod}
+        labelHeader={t('reports.period')}
+        testId="report-by-period"
+      />
+      <BreakdownTable
+        title={t('reports.byCategory')}
+        lines={byCategory}
+        labelHeader={t('transactions.category')}
+        testId="report-by-category"
+      />
+      <BreakdownTable
+        title={t('reports.byUser')}
+        lines={byUser}
+        labelHeader={t('transactions.member')}
+        testId="report-by-user"
+      />
     </div>
   );
 }
 
-function BreakdownTable({ title, lines, labelHeader, testId }: { title: string; lines: ReportLine[]; labelHeader: string; testId: string }) {
+function BreakdownTable({
+  title,
+  lines,
+  labelHeader,
+  testId,
+}: {
+  title: string;
+  lines: ReportLine[];
+  labelHeader: string;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = `${testId}-title`;
@@ -90,11 +129,21 @@ function BreakdownTable({ title, lines, labelHeader, testId }: { title: string; 
             <thead>
               <tr>
                 <th scope="col">{labelHeader}</th>
-                <th scope="col" className="num">{t('balance.receivables')}</th>
-                <th scope="col" className="num">{t('balance.collected')}</th>
-                <th scope="col" className="num">{t('balance.debts')}</th>
-                <th scope="col" className="num">{t('balance.outstanding')}</th>
-                <th scope="col" className="num">{t('reports.count')}</th>
+                <th scope="col" className="num">
+                  {t('balance.receivables')}
+                </th>
+                <th scope="col" className="num">
+                  {t('balance.collected')}
+                </th>
+                <th scope="col" className="num">
+                  {t('balance.debts')}
+                </th>
+                <th scope="col" className="num">
+                  {t('balance.outstanding')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.count')}
+                </th>
               </tr>
             </thead>
             <tbody>

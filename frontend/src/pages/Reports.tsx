@@ -16,6 +16,8 @@ import type { Granularity, Page, Report } from '../types';
 
 const GRANULARITIES: Granularity[] = ['DAY', 'WEEK', 'MONTH'];
 
+type ReportForm = { from: string; to: string; granularity: Granularity };
+
 export function ReportsPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -24,10 +26,10 @@ export function ReportsPage() {
   const queryClient = useQueryClient();
   const now = new Date();
   // A period being chosen survives a sign-in round trip when the session ends meanwhile.
-  const draft = useDraft('report', undefined, {
+  const draft = useDraft<ReportForm>('report', undefined, {
     from: isoDate(new Date(now.getFullYear(), now.getMonth() - 11, 1)),
     to: today(),
-    granularity: 'MONTH' as Granularity,
+    granularity: 'MONTH',
   });
   const { values, setValues } = draft;
   const [errors, setErrors] = useState(NO_ERRORS);
@@ -45,7 +47,7 @@ export function ReportsPage() {
       void queryClient.invalidateQueries({ queryKey: ['reports'] });
       queryClient.setQueryData(['report', report.id], report);
       announce(t('reports.generated'));
-      navigate(`/reports/${encodeURIComponent(report.id)}`);
+      void navigate(`/reports/${encodeURIComponent(report.id)}`);
     },
     onError: (error) => setErrors(formErrors(error, ['from', 'to', 'granularity'], t)),
   });
@@ -83,11 +85,38 @@ export function ReportsPage() {
           <DraftRestored show={draft.restored} />
           <FormError message={errors.general} />
           <div className="filter-grid">
-            <TextField label={t('reports.from')} name="from" type="date" value={values.from} onChange={set('from')} error={errors.fields.from} required data-testid="report-from" />
-            <TextField label={t('reports.to')} name="to" type="date" value={values.to} onChange={set('to')} error={errors.fields.to} required data-testid="report-to" />
-            <SelectField label={t('reports.granularity')} name="granularity" value={values.granularity} onChange={set('granularity')} error={errors.fields.granularity} data-testid="report-granularity">
+            <TextField
+              label={t('reports.from')}
+              name="from"
+              type="date"
+              value={values.from}
+              onChange={set('from')}
+              error={errors.fields.from}
+              required
+              data-testid="report-from"
+            />
+            <TextField
+              label={t('reports.to')}
+              name="to"
+              type="date"
+              value={values.to}
+              onChange={set('to')}
+              error={errors.fields.to}
+              required
+              data-testid="report-to"
+            />
+            <SelectField
+              label={t('reports.granularity')}
+              name="granularity"
+              value={values.granularity}
+              onChange={set('granularity')}
+              error={errors.fields.granularity}
+              data-testid="report-granularity"
+            >
               {GRANULARITIES.map((g) => (
-                <option key={g} value={g}>{t(`reports.granularities.${g}`)}</option>
+                <option key={g} value={g}>
+                  {t(`reports.granularities.${g}`)}
+                </option>
               ))}
             </SelectField>
           </div>
@@ -113,7 +142,9 @@ export function ReportsPage() {
                   <th scope="col">{t('reports.granularity')}</th>
                   <th scope="col">{t('reports.createdAt')}</th>
                   <th scope="col">{t('reports.createdBy')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -128,12 +159,37 @@ export function ReportsPage() {
                     <td>{format.dateTime(r.createdAt)}</td>
                     <td>{r.createdBy}</td>
                     <td className="row-actions">
-                      <a href={exportUrl(r.id, 'csv')} download data-testid="report-download-csv"
-                        aria-label={t('reports.downloadNamed', { format: 'CSV', from: format.date(r.from), to: format.date(r.to) })}>CSV</a>
-                      <a href={exportUrl(r.id, 'pdf')} download data-testid="report-download-pdf"
-                        aria-label={t('reports.downloadNamed', { format: 'PDF', from: format.date(r.from), to: format.date(r.to) })}>PDF</a>
-                      <button type="button" className="danger-text" onClick={() => setDeleting(r)} data-testid="report-delete"
-                        aria-label={t('reports.deleteNamed', { from: format.date(r.from), to: format.date(r.to) })}>
+                      <a
+                        href={exportUrl(r.id, 'csv')}
+                        download
+                        data-testid="report-download-csv"
+                        aria-label={t('reports.downloadNamed', {
+                          format: 'CSV',
+                          from: format.date(r.from),
+                          to: format.date(r.to),
+                        })}
+                      >
+                        CSV
+                      </a>
+                      <a
+                        href={exportUrl(r.id, 'pdf')}
+                        download
+                        data-testid="report-download-pdf"
+                        aria-label={t('reports.downloadNamed', {
+                          format: 'PDF',
+                          from: format.date(r.from),
+                          to: format.date(r.to),
+                        })}
+                      >
+                        PDF
+                      </a>
+                      <button
+                        type="button"
+                        className="danger-text"
+                        onClick={() => setDeleting(r)}
+                        data-testid="report-delete"
+                        aria-label={t('reports.deleteNamed', { from: format.date(r.from), to: format.date(r.to) })}
+                      >
                         {t('common.delete')}
                       </button>
                     </td>
@@ -150,7 +206,10 @@ export function ReportsPage() {
           title={t('reports.deleteTitle')}
           confirmLabel={t('common.delete')}
           onConfirm={() => remove.mutate(deleting)}
-          onClose={() => { remove.reset(); setDeleting(null); }}
+          onClose={() => {
+            remove.reset();
+            setDeleting(null);
+          }}
           busy={remove.isPending}
           error={remove.isError ? errorMessage(remove.error, t) : null}
         >

@@ -5,13 +5,22 @@ import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/uti
 import { TransactionsPage } from './Transactions';
 
 const tx = {
-  id: 't1', userId: 'u1', userName: 'Jane Doe', type: 'DEBT', amount: 42, categoryId: 'c1', categoryName: 'Camp',
-  date: '2026-11-02', description: 'Tent', version: 0,
+  id: 't1',
+  userId: 'u1',
+  userName: 'Jane Doe',
+  type: 'DEBT',
+  amount: 42,
+  categoryId: 'c1',
+  categoryName: 'Camp',
+  date: '2026-11-02',
+  description: 'Tent',
+  version: 0,
 };
 
 function setup(route: string) {
   const fetch = mockFetch((url) => {
-    if (url.pathname === '/api/users') return json(page([{ id: 'u1', firstName: 'Jane', lastName: 'Doe', email: 'j@x.org' }]));
+    if (url.pathname === '/api/users')
+      return json(page([{ id: 'u1', firstName: 'Jane', lastName: 'Doe', email: 'j@x.org' }]));
     if (url.pathname === '/api/categories') return json([{ id: 'c1', name: 'Camp', color: '#00aa00' }]);
     if (url.pathname === '/api/transactions') return json(page([tx]));
     return undefined;

@@ -8,7 +8,14 @@ import { TextField, SelectField } from '../components/Field';
 import { Pagination } from '../components/Pagination';
 import { Empty, ErrorState, Loading } from '../components/QueryState';
 import { parseSort, SortHeader, sortParam, toggleSort } from '../components/SortHeader';
-import { activeFilters, FilterKey, filtersFromParams, filtersToParams, TransactionFilters, withoutFilter } from '../filters';
+import {
+  activeFilters,
+  FilterKey,
+  filtersFromParams,
+  filtersToParams,
+  TransactionFilters,
+  withoutFilter,
+} from '../filters';
 import { parseAmount } from '../format';
 import { useFormat, useTitle } from '../hooks';
 import { memberName, useAllMembers, useCategories } from '../queries';
@@ -77,8 +84,9 @@ export function TransactionsPage() {
 
   const rows = list.data?.content ?? [];
   const chips = activeFilters(filters);
-  const openRow = (tx: Transaction) =>
-    navigate(`/members/${encodeURIComponent(tx.userId)}?highlight=${encodeURIComponent(tx.id)}`);
+  const openRow = (tx: Transaction) => {
+    void navigate(`/members/${encodeURIComponent(tx.userId)}?highlight=${encodeURIComponent(tx.id)}`);
+  };
 
   return (
     <div className="page">
@@ -136,12 +144,18 @@ export function TransactionsPage() {
             <table className="data" data-testid="transactions-table">
               <thead>
                 <tr>
-                  <SortHeader field="date" sort={sort} onSort={onSort}>{t('transactions.date')}</SortHeader>
+                  <SortHeader field="date" sort={sort} onSort={onSort}>
+                    {t('transactions.date')}
+                  </SortHeader>
                   <th scope="col">{t('transactions.member')}</th>
                   <th scope="col">{t('transactions.type')}</th>
-                  <SortHeader field="category" sort={sort} onSort={onSort}>{t('transactions.category')}</SortHeader>
+                  <SortHeader field="category" sort={sort} onSort={onSort}>
+                    {t('transactions.category')}
+                  </SortHeader>
                   <th scope="col">{t('transactions.description')}</th>
-                  <SortHeader field="amount" sort={sort} onSort={onSort} className="num">{t('transactions.amount')}</SortHeader>
+                  <SortHeader field="amount" sort={sort} onSort={onSort} className="num">
+                    {t('transactions.amount')}
+                  </SortHeader>
                 </tr>
               </thead>
               <tbody>
@@ -165,7 +179,9 @@ export function TransactionsPage() {
                         {tx.userName || t('transactions.unknownMember')}
                       </Link>
                     </td>
-                    <td><span className={`type type-${tx.type}`}>{t(`types.${tx.type}`)}</span></td>
+                    <td>
+                      <span className={`type type-${tx.type}`}>{t(`types.${tx.type}`)}</span>
+                    </td>
                     <td>
                       <CategoryBadge
                         name={tx.categoryName}
@@ -206,7 +222,8 @@ function FilterForm({ filters, onApply, members, categories }: FilterFormProps) 
     q: filters.q ?? '',
   });
   const [errors, setErrors] = useState<Partial<Record<FilterKey, string>>>({});
-  const set = (key: FilterKey) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  const set = (key: FilterKey) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -227,32 +244,97 @@ function FilterForm({ filters, onApply, members, categories }: FilterFormProps) 
   return (
     <form className="filters" onSubmit={submit} noValidate aria-label={t('filters.title')} data-testid="filter-form">
       <div className="filter-grid">
-        <SelectField label={t('filters.userId')} name="userId" value={values.userId} onChange={set('userId')} data-testid="filter-userId">
+        <SelectField
+          label={t('filters.userId')}
+          name="userId"
+          value={values.userId}
+          onChange={set('userId')}
+          data-testid="filter-userId"
+        >
           <option value="">{t('filters.any')}</option>
           {members.map((m) => (
-            <option key={m.id} value={m.id}>{memberName(m)}</option>
+            <option key={m.id} value={m.id}>
+              {memberName(m)}
+            </option>
           ))}
         </SelectField>
-        <SelectField label={t('filters.type')} name="type" value={values.type} onChange={set('type')} data-testid="filter-type">
+        <SelectField
+          label={t('filters.type')}
+          name="type"
+          value={values.type}
+          onChange={set('type')}
+          data-testid="filter-type"
+        >
           <option value="">{t('filters.any')}</option>
           {TRANSACTION_TYPES.map((type) => (
-            <option key={type} value={type}>{t(`types.${type}`)}</option>
+            <option key={type} value={type}>
+              {t(`types.${type}`)}
+            </option>
           ))}
         </SelectField>
-        <SelectField label={t('filters.categoryId')} name="categoryId" value={values.categoryId} onChange={set('categoryId')} data-testid="filter-categoryId">
+        <SelectField
+          label={t('filters.categoryId')}
+          name="categoryId"
+          value={values.categoryId}
+          onChange={set('categoryId')}
+          data-testid="filter-categoryId"
+        >
           <option value="">{t('filters.any')}</option>
           {categories.map((c) => (
-            <option key={c.id} value={c.id}>{c.name}</option>
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
           ))}
         </SelectField>
-        <TextField label={t('filters.from')} name="from" type="date" value={values.from} onChange={set('from')} error={errors.from} data-testid="filter-from" />
-        <TextField label={t('filters.to')} name="to" type="date" value={values.to} onChange={set('to')} error={errors.to} data-testid="filter-to" />
-        <TextField label={t('filters.minAmount')} name="minAmount" inputMode="decimal" value={values.minAmount} onChange={set('minAmount')} error={errors.minAmount} data-testid="filter-minAmount" />
-        <TextField label={t('filters.maxAmount')} name="maxAmount" inputMode="decimal" value={values.maxAmount} onChange={set('maxAmount')} error={errors.maxAmount} data-testid="filter-maxAmount" />
-        <TextField label={t('filters.q')} name="q" type="search" value={values.q} onChange={set('q')} data-testid="filter-q" />
+        <TextField
+          label={t('filters.from')}
+          name="from"
+          type="date"
+          value={values.from}
+          onChange={set('from')}
+          error={errors.from}
+          data-testid="filter-from"
+        />
+        <TextField
+          label={t('filters.to')}
+          name="to"
+          type="date"
+          value={values.to}
+          onChange={set('to')}
+          error={errors.to}
+          data-testid="filter-to"
+        />
+        <TextField
+          label={t('filters.minAmount')}
+          name="minAmount"
+          inputMode="decimal"
+          value={values.minAmount}
+          onChange={set('minAmount')}
+          error={errors.minAmount}
+          data-testid="filter-minAmount"
+        />
+        <TextField
+          label={t('filters.maxAmount')}
+          name="maxAmount"
+          inputMode="decimal"
+          value={values.maxAmount}
+          onChange={set('maxAmount')}
+          error={errors.maxAmount}
+          data-testid="filter-maxAmount"
+        />
+        <TextField
+          label={t('filters.q')}
+          name="q"
+          type="search"
+          value={values.q}
+          onChange={set('q')}
+          data-testid="filter-q"
+        />
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" data-testid="filters-apply">{t('filters.apply')}</button>
+        <button type="submit" className="primary" data-testid="filters-apply">
+          {t('filters.apply')}
+        </button>
       </div>
     </form>
   );

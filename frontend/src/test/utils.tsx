@@ -5,11 +5,23 @@ import { MemoryRouter, useLocation } from 'react-router';
 
 export function json(body: unknown, status = 200): Response {
   if (status === 204) return new Response(null, { status });
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
+}
+
+/** The address a fetch was called with, whichever form it came in (a Request would stringify to "[object Request]"). */
+export function requestUrl(input: RequestInfo | URL): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
 }
 
 export function page<T>(content: T[], totalElements = content.length, size = 20) {
-  return { content, page: { size, number: 0, totalElements, totalPages: Math.max(1, Math.ceil(totalElements / size)) } };
+  return {
+    content,
+    page: { size, number: 0, totalElements, totalPages: Math.max(1, Math.ceil(totalElements / size)) },
+  };
 }
 
 export type Handler = (url: URL, init: RequestInit) => Response | Promise<Response> | undefined;
@@ -17,8 +29,11 @@ export type Handler = (url: URL, init: RequestInit) => Response | Promise<Respon
 /** Replaces fetch with `handler`; calls it returns nothing for answer 404. Returns the mock to inspect calls. */
 export function mockFetch(handler: Handler) {
   const fn = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), 'http://localhost');
-    return (await handler(url, init)) ?? json({ status: 404, title: 'Not Found', detail: `no mock for ${url.pathname}` }, 404);
+    const url = new URL(requestUrl(input), 'http://localhost');
+    return (
+      (await handler(url, init)) ??
+      json({ status: 404, title: 'Not Found', detail: `no mock for ${url.pathname}` }, 404)
+    );
   });
   vi.stubGlobal('fetch', fn);
   return fn;
@@ -27,7 +42,10 @@ export function mockFetch(handler: Handler) {
 /** The calls made to `path` (with their search string). */
 export function callsTo(fn: ReturnType<typeof mockFetch>, path: string, method = 'GET'): URL[] {
   return fn.mock.calls
-    .map(([input, init]) => ({ url: new URL(String(input), 'http://localhost'), method: (init?.method ?? 'GET').toUpperCase() }))
+    .map(([input, init]) => ({
+      url: new URL(requestUrl(input), 'http://localhost'),
+      method: (init?.method ?? 'GET').toUpperCase(),
+    }))
     .filter((c) => c.url.pathname === path && c.method === method)
     .map((c) => c.url);
 }
