@@ -2,7 +2,6 @@ package app.financetracker.notification.feed;
 
 import app.financetracker.kit.web.NotFoundException;
 import app.financetracker.kit.web.PageResponse;
-import app.financetracker.notification.live.LiveFeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -21,19 +21,23 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** The feed: stores one notification per event, announces it live, and keeps each admin's read state. */
+/**
+ * The feed: stores one notification per event, tells the application about each new one (the live feed pushes
+ * it to open browsers), and keeps each admin's read state.
+ */
 @Service
 public class FeedService {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"));
 
     private final MongoTemplate mongo;
-    private final LiveFeed live;
+    private final ApplicationEventPublisher events;
     private final Duration retention;
 
-    FeedService(MongoTemplate mongo, LiveFeed live, @Value("${finance.notifications.retention:90d}") Duration retention) {
+    FeedService(MongoTemplate mongo, ApplicationEventPublisher events,
+                @Value("${finance.notifications.retention:90d}") Duration retention) {
         this.mongo = mongo;
-        this.live = live;
+        this.events = events;
         this.retention = retention;
     }
 
@@ -44,14 +48,14 @@ public class FeedService {
                 .named("retention").expire(retention.toSeconds(), TimeUnit.SECONDS));
     }
 
-    /** Stores the notification unless its event was seen before; only a new one is announced. */
+    /** Stores the notification unless its event was seen before; only a new one is announced (NotificationRecorded). */
     public void record(Notification notification) {
         try {
             mongo.insert(notification);
         } catch (DuplicateKeyException seenBefore) {
             return;
         }
-        live.announce(notification);
+        events.publishEvent(new NotificationRecorded(notification));
     }
 
     PageResponse<Notification> page(int page, int size) {

@@ -2,6 +2,7 @@ package app.financetracker.notification.live;
 
 import app.financetracker.notification.feed.Messages;
 import app.financetracker.notification.feed.Notification;
+import app.financetracker.notification.feed.NotificationRecorded;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -60,8 +62,10 @@ public class LiveFeed implements MessageListener, DisposableBean {
     private record Subscriber(SseEmitter emitter, String reader, Locale locale) {
     }
 
-    /** Tells every instance about a new notification. */
-    public void announce(Notification notification) {
+    /** Tells every instance about a new notification, as soon as the feed stored it. */
+    @EventListener
+    void announce(NotificationRecorded recorded) {
+        Notification notification = recorded.notification();
         try {
             redis.convertAndSend(CHANNEL, json.writeValueAsString(notification));
         } catch (RuntimeException e) {
@@ -77,7 +81,7 @@ public class LiveFeed implements MessageListener, DisposableBean {
     }
 
     /** Opens a stream for one browser, first sending {@code missed}: what it lost while disconnected. */
-    public SseEmitter subscribe(String reader, Locale locale, List<Notification> missed) {
+    SseEmitter subscribe(String reader, Locale locale, List<Notification> missed) {
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
         Subscriber subscriber = new Subscriber(emitter, reader, locale);
         subscribers.add(subscriber);
@@ -95,7 +99,7 @@ public class LiveFeed implements MessageListener, DisposableBean {
     }
 
     /** The event id is the notification's storage time: a reconnecting browser asks for what came after it. */
-    public static Instant since(String lastEventId) {
+    static Instant since(String lastEventId) {
         try {
             return lastEventId == null || lastEventId.isBlank() ? null : Instant.ofEpochMilli(Long.parseLong(lastEventId));
         } catch (NumberFormatException e) {

@@ -11,6 +11,9 @@ public final class EventTypes {
     public static final String TRANSACTION_CREATED = "TransactionCreated";
     public static final String TRANSACTION_UPDATED = "TransactionUpdated";
     public static final String TRANSACTION_DELETED = "TransactionDeleted";
+    public static final String CATEGORY_CREATED = "CategoryCreated";
+    public static final String CATEGORY_UPDATED = "CategoryUpdated";
+    public static final String CATEGORY_DELETED = "CategoryDeleted";
     public static final String ADMIN_DELETED = "AdminDeleted";
     public static final String ADMIN_DISABLED = "AdminDisabled";
     /** A role was taken away (super-admin → admin); a granted role needs no revocation. */
@@ -19,6 +22,7 @@ public final class EventTypes {
     public static final Set<String> MEMBER_EVENTS = Set.of(USER_CREATED, USER_UPDATED, USER_DELETED);
     public static final Set<String> TRANSACTION_EVENTS = Set.of(TRANSACTION_CREATED, TRANSACTION_UPDATED,
             TRANSACTION_DELETED);
+    public static final Set<String> CATEGORY_EVENTS = Set.of(CATEGORY_CREATED, CATEGORY_UPDATED, CATEGORY_DELETED);
     /** Every token of the admin issued before such an event is refused from then on. */
     public static final Set<String> ADMIN_REVOCATIONS = Set.of(ADMIN_DELETED, ADMIN_DISABLED, ADMIN_ROLE_REMOVED);
 

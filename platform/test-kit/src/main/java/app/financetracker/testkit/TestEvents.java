@@ -1,5 +1,6 @@
 package app.financetracker.testkit;
 
+import app.financetracker.events.CategoryPayload;
 import app.financetracker.events.EventCodec;
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.EventTypes;
@@ -41,6 +42,11 @@ public final class TestEvents {
 
     public static EventEnvelope memberCreated(String id, String firstName, String lastName) {
         return member(EventTypes.USER_CREATED, id, 0, firstName, lastName);
+    }
+
+    /** A {@code Category*} event as transaction-service writes it (colour left at the default). */
+    public static EventEnvelope category(String type, String id, long version, String name) {
+        return EventEnvelope.create(type, id, version, EventCodec.write(new CategoryPayload(id, name, "#607d8b")));
     }
 
     public static void publish(StringRedisTemplate redis, String stream, EventEnvelope event) {

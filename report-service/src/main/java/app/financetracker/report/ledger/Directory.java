@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The members and categories this service has heard of, with their display names: members from
- * {@code events:users} (and any member a transaction names, so that a transaction arriving before its member
- * still counts), categories from the transactions themselves, since no stream carries categories. Reports
- * enumerate buckets over these lists (ADR 0020). Names are versioned: a late, older event never brings back
- * an old name.
+ * {@code events:users}, categories from {@code events:categories} (and any member or category a transaction
+ * names, so that a transaction arriving before them still counts). Reports enumerate buckets over these lists
+ * (ADR 0020) and take names from here, never from the transactions: a rename is one event, not one per
+ * transaction (ADR 0018). Names are versioned: a late, older event never brings back an old name.
  */
 @Component
 public class Directory {
@@ -46,7 +46,10 @@ public class Directory {
         Mongo.upsert(mongo, MEMBERS, memberId, update);
     }
 
-    /** Makes the category known, named as the newest event that named it says (event time as the version). */
+    /**
+     * Makes the category known. {@code name} (the name a transaction carries; the newest event's wins) is shown
+     * only while no category event has named it.
+     */
     void registerCategory(String categoryId, String name, Instant occurredAt) {
         Update update = new Update().setOnInsert("categoryId", categoryId);
         if (name != null) {
@@ -60,6 +63,13 @@ public class Directory {
         Mongo.upsert(mongo, MEMBERS, memberId, new Update().setOnInsert("token", BucketKey.token(memberId))
                 .max("member", new Document("v", version).append("firstName", firstName)
                         .append("lastName", lastName).append("deleted", deleted)));
+    }
+
+    /** Stores a category's name as of {@code version} of the category, unless a newer version is stored. */
+    void applyCategory(String categoryId, long version, String name, boolean deleted) {
+        Mongo.upsert(mongo, CATEGORIES, BucketKey.categoryToken(categoryId), new Update()
+                .setOnInsert("categoryId", categoryId)
+                .max("category", new Document("v", version).append("name", name).append("deleted", deleted)));
     }
 
     public boolean knowsMember(String memberId) {
@@ -96,11 +106,18 @@ public class Directory {
         Map<String, Entry> categories = new LinkedHashMap<>();
         for (Document category : all(CATEGORIES)) {
             String token = category.getString("_id");
-            Document named = category.get("named", Document.class);
-            categories.put(token, new Entry(category.getString("categoryId"), token,
-                    named == null ? null : named.getString("name")));
+            categories.put(token, new Entry(category.getString("categoryId"), token, categoryName(category)));
         }
         return categories;
+    }
+
+    private static String categoryName(Document category) {
+        Document fromCategory = category.get("category", Document.class);
+        if (fromCategory != null && fromCategory.getString("name") != null) {
+            return fromCategory.getString("name");
+        }
+        Document fromTransaction = category.get("named", Document.class);
+        return fromTransaction == null ? null : fromTransaction.getString("name");
     }
 
     List<String> memberTokens() {

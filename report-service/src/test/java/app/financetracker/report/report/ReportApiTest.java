@@ -16,6 +16,7 @@ import app.financetracker.testkit.Tokens;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +224,43 @@ class ReportApiTest {
         var newcomerReport = admin.post("/api/reports", Map.of("from", "2033-06-01", "to", "2033-06-30",
                 "granularity", "MONTH", "userId", newcomer));
         assertThat(newcomerReport.json().get("userName").asString()).isEqualTo("Zoé Lambert");
+    }
+
+    @Test
+    void aRenamedCategoryShowsItsNewNameInNewReportsFromOneEventAndStaysFrozenInStoredOnes() {
+        String category = Ledger.id();
+        TestEvents.publish(redis, Streams.CATEGORIES,
+                TestEvents.category(EventTypes.CATEGORY_CREATED, category, 0, "Camp d'été"));
+        List<Tx> transactions = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            transactions.add(ledger.create(Ledger.id(), TYPES[i % 3], "10.00", category, "Camp d'été",
+                    LocalDate.of(2039, 7, 1 + i)));
+        }
+        ledger.awaitConsumed();
+        Ledger.awaitConsumed(redis, Streams.CATEGORIES);
+        JsonNode before = generate("2039-07-01", "2039-07-31", "MONTH").json();
+        assertThat(before.at("/byCategory").findValuesAsString("categoryName")).containsExactly("Camp d'été");
+
+        // transaction-service publishes the rename once, on events:categories, and no event per transaction.
+        TestEvents.publish(redis, Streams.CATEGORIES,
+                TestEvents.category(EventTypes.CATEGORY_UPDATED, category, 1, "Grand camp"));
+        // A transaction edited meanwhile may still carry the old name; the category's own event decides.
+        ledger.update(transactions.get(0), transactions.get(0).userId(), "DEBT", "10.00", category, "Camp d'été",
+                LocalDate.of(2039, 7, 1));
+        // A late, older category event changes nothing.
+        TestEvents.publish(redis, Streams.CATEGORIES,
+                TestEvents.category(EventTypes.CATEGORY_CREATED, category, 0, "Camp d'été"));
+        ledger.awaitConsumed();
+        Ledger.awaitConsumed(redis, Streams.CATEGORIES);
+
+        JsonNode after = generate("2039-07-01", "2039-07-31", "MONTH").json();
+        assertThat(after.at("/byCategory").findValuesAsString("categoryName")).containsExactly("Grand camp");
+        assertThat(after.at("/byCategory/0/count").asLong()).isEqualTo(30);
+        var forCategory = admin.post("/api/reports", Map.of("from", "2039-07-01", "to", "2039-07-31",
+                "granularity", "MONTH", "categoryId", category));
+        assertThat(forCategory.json().get("categoryName").asString()).isEqualTo("Grand camp");
+        assertThat(admin.get("/api/reports/" + before.get("id").asString()).json()
+                .at("/byCategory/0/categoryName").asString()).isEqualTo("Camp d'été");
     }
 
     @Test

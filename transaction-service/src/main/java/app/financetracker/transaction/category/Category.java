@@ -1,12 +1,26 @@
 package app.financetracker.transaction.category;
 
+import app.financetracker.events.CategoryPayload;
+import app.financetracker.events.EventEnvelope;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A kind of movement (camp, membership fee…), reused in filters and forms. {@code nameKey} makes names unique regardless of case. */
-@Document("categories")
+/**
+ * A kind of movement (camp, membership fee…), reused in filters and forms. {@code nameKey} makes names unique
+ * regardless of case. Like every aggregate it carries its pending events in {@code outbox} (ADR 0002): a rename
+ * and its {@code CategoryUpdated} are one write, and the event completes the rename everywhere (ADR 0018).
+ */
+@Document(Category.COLLECTION)
 public record Category(@Id String id, String name, @Indexed(unique = true) String nameKey, String color,
-                       Instant createdAt, Instant updatedAt, long version) {
+                       Instant createdAt, Instant updatedAt, long version, boolean deleted,
+                       List<EventEnvelope> outbox) {
+
+    public static final String COLLECTION = "categories";
+
+    CategoryPayload payload() {
+        return new CategoryPayload(id, name, color);
+    }
 }

@@ -1,15 +1,18 @@
 package app.financetracker.transaction.category;
 
+import app.financetracker.events.EventCodec;
+import app.financetracker.events.EventEnvelope;
+import app.financetracker.events.EventTypes;
+import app.financetracker.kit.outbox.Outbox;
+import app.financetracker.kit.outbox.OutboxRelay;
 import app.financetracker.kit.web.BadRequestException;
 import app.financetracker.kit.web.ConflictException;
 import app.financetracker.kit.web.NotFoundException;
-import app.financetracker.transaction.ledger.TransactionService;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -19,71 +22,110 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** Categories: unique names, a colour each; one in use cannot be deleted; a rename reaches its transactions. */
+/**
+ * Categories: unique names, a colour each; one in use cannot be deleted. Every change is written with its
+ * event in one document write (ADR 0002); a rename reaches the transactions, in this service and in reports,
+ * through that {@code CategoryUpdated} event (ADR 0018), never through a second write here that could fail.
+ */
 @Service
 public class CategoryService {
 
     static final String DEFAULT_COLOR = "#607d8b";
+    private static final String DELETED_KEY = "(deleted category) ";
 
     private final MongoTemplate mongo;
-    private final TransactionService transactions;
+    private final OutboxRelay relay;
+    private final CategoryUsage usage;
 
-    CategoryService(MongoTemplate mongo, @Lazy TransactionService transactions) {
+    CategoryService(MongoTemplate mongo, OutboxRelay relay, CategoryUsage usage) {
         this.mongo = mongo;
-        this.transactions = transactions;
+        this.relay = relay;
+        this.usage = usage;
     }
 
+    /** The category, unless unknown or deleted (found by {@code _id} alone: never a scan). */
     public Optional<Category> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Category.class));
+        return Optional.ofNullable(mongo.findById(id, Category.class)).filter(category -> !category.deleted());
     }
 
     List<Category> all() {
-        return mongo.find(new Query().with(Sort.by("nameKey")), Category.class);
+        return mongo.find(Query.query(Criteria.where(Outbox.DELETED_FIELD).ne(true)).with(Sort.by("nameKey")),
+                Category.class);
     }
 
     Category create(CategoryRequest request) {
         Instant now = Instant.now();
         String name = request.name().strip();
-        Category category = new Category(UUID.randomUUID().toString(), name, key(name),
-                request.color() == null ? DEFAULT_COLOR : request.color().toLowerCase(Locale.ROOT), now, now, 0);
+        Category draft = new Category(UUID.randomUUID().toString(), name, key(name),
+                request.color() == null ? DEFAULT_COLOR : request.color().toLowerCase(Locale.ROOT), now, now, 0,
+                false, List.of());
+        Category category = new Category(draft.id(), draft.name(), draft.nameKey(), draft.color(), draft.createdAt(),
+                draft.updatedAt(), draft.version(), false, List.of(event(draft, EventTypes.CATEGORY_CREATED)));
         try {
-            return mongo.insert(category);
+            mongo.insert(category);
         } catch (DuplicateKeyException e) {
             throw nameTaken(name);
         }
+        relay.wakeUp(Category.COLLECTION, category.id());
+        return category;
     }
 
+    /** The change and its {@code CategoryUpdated} in one conditional write: applied whole, or not at all (409). */
     Category update(String id, CategoryRequest request) {
         if (request.version() == null) {
             throw new BadRequestException("version", "is required to update");
         }
         Category current = find(id).orElseThrow(() -> new NotFoundException("Category", id));
         String name = request.name().strip();
-        Update update = new Update().set("name", name).set("nameKey", key(name))
-                .set("color", request.color() == null ? current.color() : request.color().toLowerCase(Locale.ROOT))
-                .set("updatedAt", Instant.now()).set("version", request.version() + 1);
+        Category after = new Category(id, name, key(name),
+                request.color() == null ? current.color() : request.color().toLowerCase(Locale.ROOT),
+                current.createdAt(), Instant.now(), request.version() + 1, false, List.of());
+        Update update = new Update().set("name", after.name()).set("nameKey", after.nameKey())
+                .set("color", after.color()).set("updatedAt", after.updatedAt());
         Category updated;
         try {
-            updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("version").is(request.version())),
-                    update, FindAndModifyOptions.options().returnNew(true), Category.class);
+            updated = replace(id, request.version(), update, after, EventTypes.CATEGORY_UPDATED);
         } catch (DuplicateKeyException e) {
             throw nameTaken(name);
         }
         if (updated == null) {
             throw new ConflictException("Category " + id + " was changed in the meantime: reload it and try again.");
         }
-        if (!updated.name().equals(current.name())) {
-            transactions.renameCategory(id, updated.name());
+        return updated;
+    }
+
+    /**
+     * Marks the category deleted with its tombstone; the relay removes it once published (ADR 0002). Its name
+     * is free at once: the unique key becomes one no name can have (longer than the 50 characters a name may).
+     */
+    void delete(String id) {
+        Category current = find(id).orElseThrow(() -> new NotFoundException("Category", id));
+        if (usage.inUse(id)) {
+            throw new ConflictException("This category is used by transactions: move them to another category first.");
+        }
+        Category last = new Category(id, current.name(), current.nameKey(), current.color(), current.createdAt(),
+                Instant.now(), current.version() + 1, true, List.of());
+        Update update = new Update().set(Outbox.DELETED_FIELD, true).set("nameKey", DELETED_KEY + id)
+                .set("updatedAt", last.updatedAt());
+        if (replace(id, current.version(), update, last, EventTypes.CATEGORY_DELETED) == null) {
+            throw new ConflictException("Category " + id + " was changed in the meantime: reload it and try again.");
+        }
+    }
+
+    /** Applies {@code update} if the stored version is still {@code expected}, with the event of {@code after}. */
+    private Category replace(String id, long expected, Update update, Category after, String eventType) {
+        update.set("version", after.version()).push(Outbox.FIELD, event(after, eventType));
+        Category updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("version").is(expected)
+                        .and(Outbox.DELETED_FIELD).ne(true)), update, FindAndModifyOptions.options().returnNew(true),
+                Category.class);
+        if (updated != null) {
+            relay.wakeUp(Category.COLLECTION, id);
         }
         return updated;
     }
 
-    void delete(String id) {
-        find(id).orElseThrow(() -> new NotFoundException("Category", id));
-        if (transactions.anyInCategory(id)) {
-            throw new ConflictException("This category is used by transactions: move them to another category first.");
-        }
-        mongo.remove(Query.query(Criteria.where("_id").is(id)), Category.class);
+    private static EventEnvelope event(Category category, String type) {
+        return EventEnvelope.create(type, category.id(), category.version(), EventCodec.write(category.payload()));
     }
 
     private static String key(String name) {

@@ -13,12 +13,14 @@ import app.financetracker.kit.web.SortParameter;
 import app.financetracker.kit.web.UnprocessableException;
 import app.financetracker.transaction.category.Category;
 import app.financetracker.transaction.category.CategoryService;
+import app.financetracker.transaction.member.MemberChanged;
 import app.financetracker.transaction.member.MemberDirectory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.types.Decimal128;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Transactions, each change written with its event in one document write (ADR 0002). A transaction refers to
- * a member known from this service's own projection of {@code events:users} and, optionally, a category.
+ * a member known from this service's own projection of {@code events:users} and, optionally, a category. The
+ * ledger depends on the member and category packages, never the reverse (ADR 0018): it follows their changes.
  */
 @Service
 public class TransactionService {
@@ -113,32 +116,37 @@ public class TransactionService {
         }
     }
 
+    /** What follows a member's newest event, on every delivery of it (a retry completes a failed attempt). */
+    @EventListener
+    void memberChanged(MemberChanged member) {
+        if (member.deleted()) {
+            deleteAllOf(member.memberId());
+        } else {
+            renameMember(member.memberId(), member.displayName());
+        }
+    }
+
     /** Deletes every transaction of a member that no longer exists, each with its tombstone. */
-    public void deleteAllOf(String memberId) {
+    private void deleteAllOf(String memberId) {
         for (Transaction transaction : live(Criteria.where("userId").is(memberId))) {
             tombstone(transaction);
         }
     }
 
     /** Keeps the copied member name current; the other services learn the new name from the same event. */
-    public void renameMember(String memberId, String userName) {
+    private void renameMember(String memberId, String userName) {
         mongo.updateMulti(Query.query(Criteria.where("userId").is(memberId)), new Update().set("userName", userName),
                 Transaction.class);
     }
 
-    /** A renamed category: every transaction in it gets the new name and publishes it (reports show it). */
-    public void renameCategory(String categoryId, String name) {
-        for (Transaction t : live(Criteria.where("categoryId").is(categoryId).and("categoryName").ne(name))) {
-            Transaction renamed = new Transaction(t.id(), t.userId(), t.userName(), t.type(), t.amount(),
-                    t.categoryId(), name, t.date(), t.description(), t.createdAt(), t.updatedAt(), t.version() + 1,
-                    false, List.of());
-            replace(t.id(), t.version(), new Update().set("categoryName", name), renamed, EventTypes.TRANSACTION_UPDATED);
-        }
-    }
-
-    public boolean anyInCategory(String categoryId) {
-        return mongo.exists(Query.query(Criteria.where("categoryId").is(categoryId).and("deleted").is(false)),
-                Transaction.class);
+    /**
+     * Keeps the copied category name current: one write per transaction still showing another name, nothing
+     * published (the other services learn the new name from the category's own event, ADR 0018). Idempotent:
+     * run again, it renames what a failed run left and nothing else.
+     */
+    void renameCategory(String categoryId, String name) {
+        mongo.updateMulti(Query.query(Criteria.where("categoryId").is(categoryId).and("categoryName").ne(name)),
+                new Update().set("categoryName", name), Transaction.class);
     }
 
     private List<Transaction> live(Criteria criteria) {

@@ -7,11 +7,10 @@ import app.financetracker.events.UserPayload;
 import app.financetracker.kit.projection.VersionedProjection;
 import app.financetracker.kit.stream.StreamEventHandler;
 import app.financetracker.kit.stream.Subscription;
-import app.financetracker.transaction.ledger.TransactionService;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * This service's own view of the members, built from {@code events:users} (it never reads user-service's
  * data): who exists, under which name. A deleted member takes their transactions along, so that balances,
- * feed and reports all follow.
+ * feed and reports all follow: the ledger does that on {@link MemberChanged} (it depends on this package, not
+ * the other way round).
  */
 @Component
 public class MemberDirectory implements StreamEventHandler<UserPayload>, InitializingBean {
@@ -29,11 +29,11 @@ public class MemberDirectory implements StreamEventHandler<UserPayload>, Initial
     static final String COLLECTION = "members";
 
     private final MongoTemplate mongo;
-    private final TransactionService transactions;
+    private final ApplicationEventPublisher events;
 
-    MemberDirectory(MongoTemplate mongo, @Lazy TransactionService transactions) {
+    MemberDirectory(MongoTemplate mongo, ApplicationEventPublisher events) {
         this.mongo = mongo;
-        this.transactions = transactions;
+        this.events = events;
     }
 
     @Override
@@ -59,12 +59,9 @@ public class MemberDirectory implements StreamEventHandler<UserPayload>, Initial
         Update update = new Update().set("displayName", member.displayName()).set("deleted", deleted);
         VersionedProjection.applyIfNewer(mongo, COLLECTION, event.aggregateId(), event.aggregateVersion(), update);
         // Done on every delivery, not only the first: a retry after a failure half-way completes the work.
+        // Listeners run in this thread: one that fails leaves the event pending for that retry.
         if (isCurrent(event.aggregateId(), event.aggregateVersion())) {
-            if (deleted) {
-                transactions.deleteAllOf(event.aggregateId());
-            } else {
-                transactions.renameMember(event.aggregateId(), member.displayName());
-            }
+            events.publishEvent(new MemberChanged(event.aggregateId(), member.displayName(), deleted));
         }
     }
 

@@ -1,0 +1,8 @@
+package app.financetracker.transaction.member;
+
+/**
+ * The current state of a member, announced in-process on every delivery of their newest event, so that what
+ * this service copied of them (their name on transactions, their transactions) follows.
+ */
+public record MemberChanged(String memberId, String displayName, boolean deleted) {
+}
