@@ -10,6 +10,8 @@ WORKDIR /src/frontend
 COPY frontend/package.json frontend/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY frontend/ ./
+# The console's API types are generated from the services' OpenAPI documents (npm run api-types, before build).
+COPY docs/openapi/ ../docs/openapi/
 RUN npm run build
 
 FROM maven:3.9-eclipse-temurin-17 AS build

@@ -2,16 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { LANGUAGE_KEY } from './i18n';
+import { aMe, aMember } from './test/fixtures';
 import { callsTo, json, mockFetch, page, renderWithProviders } from './test/utils';
 
-const me = {
-  id: 'a1',
-  username: 'admin',
-  email: 'admin@example.com',
-  firstName: 'Default',
-  lastName: 'Admin',
-  roles: ['admin', 'super-admin'],
-};
+const me = aMe({ roles: ['admin', 'super-admin'] });
 
 function backend(overrides: Record<string, () => Response> = {}) {
   return mockFetch((url) => {
@@ -22,13 +16,11 @@ function backend(overrides: Record<string, () => Response> = {}) {
       case '/api/users':
         return json(
           page([
-            {
-              id: 'u1',
+            aMember({
               firstName: '<img src=x onerror=alert(1)>',
-              lastName: 'Doe',
               email: 'x@y.z',
               balance: { receivables: 50, debts: 0, collected: 20, outstanding: 30 },
-            },
+            }),
           ]),
         );
       case '/api/notifications':

@@ -1,29 +1,17 @@
 /** Calls the gateway's API with the browser session; the access token never reaches the browser. */
+import type { Problem } from './model';
 import { isLeaving, sessionEnded } from './session';
 
 export { LOGIN_PATH, session } from './session';
 
-export interface Me {
-  id: string;
-  username: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  roles: string[];
-}
-
+/**
+ * One field's message in a 400 problem. The services always write both (service-kit's `FieldError(field, message)`),
+ * but the Problem schema of their documents leaves both optional: `fieldErrors` drops an entry without a message and
+ * reads a missing field as ''.
+ */
 export interface FieldError {
   field: string;
   message: string;
-}
-
-/** RFC 9457 problem details, as every service answers errors (DESIGN §4). */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: FieldError[];
 }
 
 export class ApiError extends Error {
@@ -37,7 +25,8 @@ export class ApiError extends Error {
 
   /** The per-field messages of a 400 (empty otherwise). */
   get fieldErrors(): FieldError[] {
-    return Array.isArray(this.problem.errors) ? this.problem.errors : [];
+    const errors = Array.isArray(this.problem.errors) ? this.problem.errors : [];
+    return errors.flatMap(({ field = '', message }) => (typeof message === 'string' ? [{ field, message }] : []));
   }
 
   /** A service or the network is down for now: worth a retry. */
@@ -127,10 +116,4 @@ export function query(params: Record<string, string | number | null | undefined>
   }
   const text = search.toString();
   return text ? `?${text}` : '';
-}
-
-/** Some lists may come as a bare array or as a page; the screens want the items. */
-export function items<T>(body: T[] | { content?: T[] } | null | undefined): T[] {
-  if (Array.isArray(body)) return body;
-  return body?.content ?? [];
 }

@@ -1,5 +1,5 @@
 import { parseAmount } from './format';
-import { TRANSACTION_TYPES, TransactionType } from './types';
+import { TRANSACTION_TYPES, TransactionType } from './model';
 
 /** The global transaction view's filters, all optional and cumulative; they live in the URL. */
 export interface TransactionFilters {
@@ -18,6 +18,10 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+function isTransactionType(value: string): value is TransactionType {
+  return (TRANSACTION_TYPES as readonly string[]).includes(value);
+}
+
 /** Reads the filters from the URL, leaving out values that are not valid (a hand-edited link). */
 export function filtersFromParams(params: URLSearchParams): TransactionFilters {
   const filters: TransactionFilters = {};
@@ -25,7 +29,7 @@ export function filtersFromParams(params: URLSearchParams): TransactionFilters {
   const userId = text('userId');
   if (userId) filters.userId = userId;
   const type = text('type');
-  if (type && (TRANSACTION_TYPES as readonly string[]).includes(type)) filters.type = type as TransactionType;
+  if (type && isTransactionType(type)) filters.type = type;
   const categoryId = text('categoryId');
   if (categoryId) filters.categoryId = categoryId;
   for (const key of ['from', 'to'] as const) {

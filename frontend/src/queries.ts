@@ -1,6 +1,6 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
-import { api, ApiError, items, Me } from './api';
-import type { Category, Member, Page } from './types';
+import { api, ApiError } from './api';
+import type { Category, Me, Member, MemberPage } from './model';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -23,13 +23,14 @@ export function useMe() {
 }
 
 export function isSuperAdmin(me: Me | undefined): boolean {
-  return !!me?.roles?.includes('super-admin');
+  return !!me?.roles.includes('super-admin');
 }
 
 export function useCategories() {
   return useQuery({
     queryKey: ['categories'],
-    queryFn: () => api<Category[] | Page<Category>>('/api/categories?size=1000&sort=name,asc').then(items),
+    // All of them, sorted by name (listCategories).
+    queryFn: () => api<Category[]>('/api/categories'),
   });
 }
 
@@ -39,7 +40,7 @@ export const ALL_MEMBERS_SIZE = 1000;
 export function useAllMembers() {
   return useQuery({
     queryKey: ['users', 'all'],
-    queryFn: () => api<Page<Member>>(`/api/users?size=${ALL_MEMBERS_SIZE}&sort=lastName,asc`),
+    queryFn: () => api<MemberPage>(`/api/users?size=${ALL_MEMBERS_SIZE}&sort=lastName,asc`),
   });
 }
 

@@ -4,25 +4,11 @@ import { App } from './App';
 import { ReportsPage } from './pages/Reports';
 import i18n from './i18n';
 import { LOGIN_PATH, resetSession, RETURN_KEY, session } from './session';
+import { aMe, aMember } from './test/fixtures';
 import { callsTo, json, mockFetch, page, renderWithProviders } from './test/utils';
 
-const me = {
-  id: 'a1',
-  username: 'admin',
-  email: 'admin@example.com',
-  firstName: 'Default',
-  lastName: 'Admin',
-  roles: ['admin'],
-};
-const jane = {
-  id: 'u1',
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane@x.org',
-  phone: '',
-  balance: { receivables: 0, debts: 0, collected: 0, outstanding: 0 },
-  version: 4,
-};
+const me = aMe();
+const jane = aMember({ version: 4 });
 
 /** The gateway: answers as signed in until `expired` is set, then 401 for every API call. */
 function gateway() {
@@ -144,7 +130,7 @@ describe('when the session ends', () => {
     const fetch = mockFetch((url, init) => {
       if (url.pathname === '/api/reports' && init.method === 'POST')
         return json({ id: 'r1', ...JSON.parse(init.body as string) }, 201);
-      if (url.pathname === '/api/reports') return json([]);
+      if (url.pathname === '/api/reports') return json(page([]));
       return undefined;
     });
     const user = userEvent.setup();

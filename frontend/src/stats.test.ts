@@ -1,13 +1,9 @@
 import { monthlyTotals, topDebtors, totalBalance } from './stats';
-import type { Member, Transaction } from './types';
+import type { Member, Transaction } from './model';
+import { aMember, aTransaction } from './test/fixtures';
 
-const member = (id: string, outstanding: number, extra: Partial<Member['balance']> = {}): Member => ({
-  id,
-  firstName: id,
-  lastName: 'X',
-  email: `${id}@x.org`,
-  balance: { receivables: 0, debts: 0, collected: 0, outstanding, ...extra },
-});
+const member = (id: string, outstanding: number, extra: Partial<Member['balance']> = {}): Member =>
+  aMember({ id, firstName: id, balance: { receivables: 0, debts: 0, collected: 0, outstanding, ...extra } });
 
 describe('dashboard figures', () => {
   it('adds balances in cents', () => {
@@ -20,13 +16,8 @@ describe('dashboard figures', () => {
     expect(top.map((m) => m.id)).toEqual(['c', 'a']);
   });
   it('sums each type per month of the last 12', () => {
-    const tx = (date: string, type: Transaction['type'], amount: number): Transaction => ({
-      id: date + type,
-      userId: 'u',
-      type,
-      amount,
-      date,
-    });
+    const tx = (date: string, type: Transaction['type'], amount: number): Transaction =>
+      aTransaction({ id: date + type, type, amount, date });
     const months = monthlyTotals(
       [
         tx('2026-11-02', 'RECEIVABLE', 50),

@@ -1,20 +1,20 @@
 import { lastMonths } from './format';
-import type { Balance, Member, Transaction } from './types';
+import type { Balance, Member, Transaction } from './model';
 
 export const EMPTY_BALANCE: Balance = { receivables: 0, debts: 0, collected: 0, outstanding: 0 };
 
 /** Sums in cents, so that 0.1 + 0.2 stays 0.30. */
-function add(a: number, b: number | null | undefined): number {
-  return Math.round(a * 100 + (b ?? 0) * 100) / 100;
+function add(a: number, b: number): number {
+  return Math.round(a * 100 + b * 100) / 100;
 }
 
 export function totalBalance(members: Member[]): Balance {
   return members.reduce<Balance>(
     (sum, m) => ({
-      receivables: add(sum.receivables, m.balance?.receivables),
-      debts: add(sum.debts, m.balance?.debts),
-      collected: add(sum.collected, m.balance?.collected),
-      outstanding: add(sum.outstanding, m.balance?.outstanding),
+      receivables: add(sum.receivables, m.balance.receivables),
+      debts: add(sum.debts, m.balance.debts),
+      collected: add(sum.collected, m.balance.collected),
+      outstanding: add(sum.outstanding, m.balance.outstanding),
     }),
     EMPTY_BALANCE,
   );
@@ -23,8 +23,8 @@ export function totalBalance(members: Member[]): Balance {
 /** The members who still owe the most, largest first; those who owe nothing are left out. */
 export function topDebtors(members: Member[], count = 5): Member[] {
   return members
-    .filter((m) => (m.balance?.outstanding ?? 0) > 0)
-    .sort((a, b) => (b.balance?.outstanding ?? 0) - (a.balance?.outstanding ?? 0))
+    .filter((m) => m.balance.outstanding > 0)
+    .sort((a, b) => b.balance.outstanding - a.balance.outstanding)
     .slice(0, count);
 }
 
@@ -40,7 +40,7 @@ export function monthlyTotals(transactions: Transaction[], count = 12, now: Date
   const months = lastMonths(count, now);
   const byMonth = new Map(months.map((month) => [month, { month, receivables: 0, debts: 0, collected: 0 }]));
   for (const tx of transactions) {
-    const bucket = byMonth.get(tx.date?.substring(0, 7));
+    const bucket = byMonth.get(tx.date.substring(0, 7));
     if (!bucket) continue;
     if (tx.type === 'RECEIVABLE') bucket.receivables = add(bucket.receivables, tx.amount);
     else if (tx.type === 'DEBT') bucket.debts = add(bucket.debts, tx.amount);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../hooks';
-import type { Balance } from '../types';
+import type { Balance } from '../model';
 
 /** The four figures of a balance; `testIdPrefix` makes e.g. `total-outstanding`. */
 export function BalanceCards({ balance, testIdPrefix }: { balance: Balance; testIdPrefix: string }) {

@@ -2,15 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, send } from '../api';
 import { memberName } from '../queries';
-import type { Member, Page, Transaction } from '../types';
+import type { Member, TransactionPage } from '../model';
 import { announce } from './Announcer';
 import { ConfirmDialog } from './ConfirmDialog';
 import { errorMessage } from './QueryState';
 
 /** How many transactions a member has: the total of a one-item page. */
 export function transactionCount(userId: string): Promise<number> {
-  return api<Page<Transaction>>(`/api/transactions?userId=${encodeURIComponent(userId)}&size=1`).then(
-    (page) => page.page?.totalElements ?? page.content.length,
+  return api<TransactionPage>(`/api/transactions?userId=${encodeURIComponent(userId)}&size=1`).then(
+    (page) => page.page.totalElements,
   );
 }
 

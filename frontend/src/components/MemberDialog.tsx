@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { send } from '../api';
-import type { Member, MemberInput } from '../types';
+import type { Member, MemberInput } from '../model';
 import { announce } from './Announcer';
 import { Dialog } from './Dialog';
 import { DraftRestored, FormError, TextField } from './Field';
@@ -62,7 +62,8 @@ export function MemberDialog({ member, onClose, onSaved }: MemberDialogProps) {
       firstName: values.firstName.trim(),
       lastName: values.lastName.trim(),
       email: values.email.trim(),
-      phone: values.phone.trim() || null,
+      // Left out when empty: the member has no phone (an update clears it).
+      phone: values.phone.trim() || undefined,
     });
   };
 

@@ -1,27 +1,25 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { aNotification } from '../test/fixtures';
 import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/utils';
 import { NotificationBell, POLL_INTERVAL_MS } from './NotificationBell';
 
 const notifications = [
-  {
+  aNotification({
     id: 'n1',
-    type: 'TransactionCreated',
     message: 'Debt of €12.00 for Jane Doe',
     userId: 'u1',
     transactionId: 't1',
     createdAt: '2026-11-20T10:00:00Z',
-    read: false,
-  },
-  {
+  }),
+  aNotification({
     id: 'n2',
     type: 'UserCreated',
     message: 'New member <b>Bob</b>',
     userId: 'u2',
-    transactionId: null,
     createdAt: '2026-11-19T10:00:00Z',
     read: true,
-  },
+  }),
 ];
 
 function backend() {

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, send } from '../api';
 import { useFormat } from '../hooks';
-import type { Notification, Page } from '../types';
+import type { Notification, NotificationPage, UnreadCount } from '../model';
 import { BellIcon } from './Icons';
 import { Empty, ErrorState, Loading } from './QueryState';
 import { useFocusTrap } from './useFocusTrap';
@@ -50,7 +50,7 @@ export function useNotificationStream(): boolean {
 export function useUnreadCount(live: boolean) {
   return useQuery({
     queryKey: ['notifications', 'unread-count'],
-    queryFn: () => api<{ count: number }>('/api/notifications/unread-count'),
+    queryFn: () => api<UnreadCount>('/api/notifications/unread-count'),
     refetchInterval: live ? false : POLL_INTERVAL_MS,
   });
 }
@@ -122,7 +122,7 @@ export function NotificationPanel({ id, bellRef, onClose }: PanelProps) {
 
   const list = useQuery({
     queryKey: ['notifications', 'list'],
-    queryFn: () => api<Page<Notification>>('/api/notifications?size=30'),
+    queryFn: () => api<NotificationPage>('/api/notifications?size=30'),
   });
 
   const readAll = useMutation({

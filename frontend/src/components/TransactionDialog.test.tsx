@@ -1,9 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { aCategory, aTransaction } from '../test/fixtures';
 import { json, mockFetch, renderWithProviders, requestUrl } from '../test/utils';
 import { TransactionDialog } from './TransactionDialog';
 
-const categories = [{ id: 'c1', name: 'Camp', color: '#ff0000' }];
+const categories = [aCategory({ id: 'c1', name: 'Camp' })];
 
 describe('TransactionDialog', () => {
   it('shows the API field errors under their fields and stays open', async () => {
@@ -46,7 +47,7 @@ describe('TransactionDialog', () => {
   it('sends the typed amount as a number and closes when saved', async () => {
     const fetch = mockFetch((url, init) => {
       if (url.pathname === '/api/categories') return json(categories);
-      if (url.pathname === '/api/transactions' && init.method === 'POST') return json({ id: 't9' }, 201);
+      if (url.pathname === '/api/transactions' && init.method === 'POST') return json(aTransaction({ id: 't9' }), 201);
       return undefined;
     });
     const onClose = vi.fn();
@@ -87,22 +88,21 @@ describe('TransactionDialog', () => {
   it('sends back the version when editing', async () => {
     const fetch = mockFetch((url, init) => {
       if (url.pathname === '/api/categories') return json([]);
-      if (init.method === 'PUT') return json({ id: 't1' });
+      if (init.method === 'PUT') return json(aTransaction({ id: 't1' }));
       return undefined;
     });
     const user = userEvent.setup();
     renderWithProviders(
       <TransactionDialog
         userId="u1"
-        transaction={{
+        transaction={aTransaction({
           id: 't1',
-          userId: 'u1',
           type: 'DEBT',
           amount: 5,
           date: '2026-01-02',
           description: 'x',
           version: 3,
-        }}
+        })}
         onClose={() => undefined}
       />,
     );

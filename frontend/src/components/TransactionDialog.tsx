@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { send } from '../api';
 import { parseAmount, today } from '../format';
 import { useCategories } from '../queries';
-import { Transaction, TransactionInput, TRANSACTION_TYPES } from '../types';
+import { Transaction, TransactionInput, TRANSACTION_TYPES } from '../model';
 import { announce } from './Announcer';
 import { Dialog } from './Dialog';
 import { DraftRestored, FormError, SelectField, TextAreaField, TextField } from './Field';
@@ -67,7 +67,7 @@ export function TransactionDialog({ userId, transaction, onClose }: TransactionD
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const amount = parseAmount(values.amount);
-    if (values.amount.trim() && amount === null) {
+    if (amount === null) {
       setErrors({ fields: { amount: t('transactions.amountFormat') }, general: null });
       return;
     }
@@ -76,7 +76,8 @@ export function TransactionDialog({ userId, transaction, onClose }: TransactionD
       userId,
       type: values.type,
       amount,
-      categoryId: values.categoryId || null,
+      // Left out when none is chosen: the transaction has no category (an update clears it).
+      categoryId: values.categoryId || undefined,
       date: values.date,
       description: values.description.trim(),
     });

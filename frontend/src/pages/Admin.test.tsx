@@ -1,54 +1,31 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { resetSession, session } from '../session';
+import { aMe, anAdmin } from '../test/fixtures';
 import { callsTo, json, mockFetch, renderWithProviders } from '../test/utils';
 import { AdminPage } from './Admin';
 
 const admins = [
-  {
-    id: 'a1',
-    username: 'admin',
-    email: 'admin@example.com',
-    firstName: 'Default',
-    lastName: 'Admin',
-    superAdmin: true,
-    enabled: true,
-  },
-  {
-    id: 'a2',
-    username: 'treasurer',
-    email: 't@example.com',
-    firstName: 'Tess',
-    lastName: 'Urer',
-    superAdmin: false,
-    enabled: true,
-  },
+  anAdmin({ superAdmin: true }),
+  anAdmin({ id: 'a2', username: 'treasurer', email: 't@example.com', firstName: 'Tess', lastName: 'Urer' }),
 ];
 
 function setup(roles: string[], extra?: (url: URL, init: RequestInit) => Response | undefined) {
   const fetch = mockFetch((url, init) => {
     const answer = extra?.(url, init);
     if (answer) return answer;
-    if (url.pathname === '/api/me')
-      return json({
-        id: 'a1',
-        username: 'admin',
-        email: 'admin@example.com',
-        firstName: 'Default',
-        lastName: 'Admin',
-        roles,
-      });
+    if (url.pathname === '/api/me') return json(aMe({ roles }));
     if (url.pathname === '/api/admins' && !init.method) return json(admins);
     if (url.pathname === '/api/admins' && init.method === 'POST')
       return json(
-        {
+        anAdmin({
           id: 'a3',
           username: 'newbie',
           email: 'n@example.com',
-          superAdmin: false,
-          enabled: true,
+          firstName: null,
+          lastName: null,
           temporaryPassword: 'Tmp-123-xyz',
-        },
+        }),
         201,
       );
     if (url.pathname === '/api/me/password')

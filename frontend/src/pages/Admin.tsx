@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, items, Me, send } from '../api';
+import { api, send } from '../api';
 import { announce } from '../components/Announcer';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
@@ -11,7 +11,7 @@ import { Empty, ErrorState, errorMessage, Loading } from '../components/QuerySta
 import { NEW, useDraft, useReopenDraft } from '../components/useDraft';
 import { useTitle } from '../hooks';
 import { isSuperAdmin, useMe } from '../queries';
-import type { Admin, Page } from '../types';
+import type { Admin, AdminInput, CreatedAdmin, Me, PasswordInput, ProfileInput } from '../model';
 
 export function AdminPage() {
   const { t } = useTranslation();
@@ -47,7 +47,7 @@ function ProfileForm({ me }: { me: Me }) {
         firstName: values.firstName.trim(),
         lastName: values.lastName.trim(),
         email: values.email.trim(),
-      }),
+      } satisfies ProfileInput),
     onSuccess: (updated) => {
       draft.clear();
       if (updated) queryClient.setQueryData(['me'], updated);
@@ -115,7 +115,7 @@ function PasswordForm() {
       send<void>('PUT', '/api/me/password', {
         currentPassword: values.currentPassword,
         newPassword: values.newPassword,
-      }),
+      } satisfies PasswordInput),
     onSuccess: () => {
       setValues(empty);
       announce(t('admin.passwordChanged'));
@@ -185,7 +185,7 @@ function AdminsSection({ me }: { me: Me }) {
   useReopenDraft<Admin>('admin', [], (record) => setCreating(record === NEW && superAdmin));
   const admins = useQuery({
     queryKey: ['admins'],
-    queryFn: () => api<Admin[] | Page<Admin>>('/api/admins').then(items),
+    queryFn: () => api<Admin[]>('/api/admins'),
   });
   const remove = useMutation({
     mutationFn: (a: Admin) => send<void>('DELETE', `/api/admins/${encodeURIComponent(a.id)}`),
@@ -316,10 +316,6 @@ function AdminsSection({ me }: { me: Me }) {
   );
 }
 
-interface CreatedAdmin extends Admin {
-  temporaryPassword?: string;
-}
-
 const ADMIN_FIELDS = ['username', 'firstName', 'lastName', 'email', 'password'] as const;
 type AdminForm = Record<(typeof ADMIN_FIELDS)[number], string> & { superAdmin: boolean };
 
@@ -348,7 +344,7 @@ function AdminDialog({ onClose }: { onClose: () => void }) {
         ...values,
         username: values.username.trim(),
         email: values.email.trim(),
-      }),
+      } satisfies AdminInput),
     onSuccess: (admin) => {
       draft.clear();
       void queryClient.invalidateQueries({ queryKey: ['admins'] });

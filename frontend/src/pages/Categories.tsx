@@ -12,7 +12,7 @@ import { Empty, ErrorState, errorMessage, Loading } from '../components/QuerySta
 import { useDraft, useReopenDraft } from '../components/useDraft';
 import { useTitle } from '../hooks';
 import { useCategories } from '../queries';
-import type { Category } from '../types';
+import type { Category, CategoryInput } from '../model';
 
 export const DEFAULT_COLOR = '#2563eb';
 
@@ -128,7 +128,7 @@ function CategoryDialog({ category, onClose }: { category?: Category; onClose: (
   };
 
   const save = useMutation({
-    mutationFn: (body: { name: string; color: string }) =>
+    mutationFn: (body: CategoryInput) =>
       category
         ? send<Category>('PUT', `/api/categories/${encodeURIComponent(category.id)}`, {
             ...body,

@@ -10,7 +10,7 @@ import { isoDate, lastMonths } from '../format';
 import { useFormat, useTitle } from '../hooks';
 import { displayName, memberName, useAllMembers, useMe } from '../queries';
 import { monthlyTotals, topDebtors, totalBalance } from '../stats';
-import type { Member, Notification, Page, Transaction } from '../types';
+import type { Member, NotificationPage, TransactionPage } from '../model';
 
 const MonthlyChart = lazy(() => import('./MonthlyChart'));
 
@@ -33,14 +33,14 @@ export function Dashboard() {
 
   const recent = useQuery({
     queryKey: ['notifications', 'recent'],
-    queryFn: () => api<Page<Notification>>('/api/notifications?size=6'),
+    queryFn: () => api<NotificationPage>('/api/notifications?size=6'),
   });
 
   const from = `${lastMonths(12)[0]}-01`;
   const chartTransactions = useQuery({
     queryKey: ['transactions', 'chart', from],
     queryFn: () =>
-      api<Page<Transaction>>(
+      api<TransactionPage>(
         '/api/transactions' + query({ from, to: isoDate(new Date()), size: CHART_PAGE_SIZE, sort: 'date,asc' }),
       ),
   });
@@ -57,9 +57,7 @@ export function Dashboard() {
         {members.isSuccess && (
           <>
             <BalanceCards balance={totals} testIdPrefix="total" />
-            <p className="muted small">
-              {t('dashboard.basedOn', { count: members.data.page?.totalElements ?? memberList.length })}
-            </p>
+            <p className="muted small">{t('dashboard.basedOn', { count: members.data.page.totalElements })}</p>
           </>
         )}
       </section>
@@ -75,7 +73,7 @@ export function Dashboard() {
               {debtors.map((m) => (
                 <li key={m.id} data-testid="top-debtor">
                   <Link to={`/members/${encodeURIComponent(m.id)}`}>{memberName(m)}</Link>
-                  <span className="amount owes">{format.money(m.balance?.outstanding)}</span>
+                  <span className="amount owes">{format.money(m.balance.outstanding)}</span>
                 </li>
               ))}
             </ol>

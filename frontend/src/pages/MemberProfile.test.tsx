@@ -1,29 +1,13 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
+import { aMember, aTransaction } from '../test/fixtures';
 import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/utils';
 import { MemberProfilePage } from './MemberProfile';
 
-const member = {
-  id: 'u1',
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane@x.org',
-  balance: { receivables: 100, debts: 10, collected: 40, outstanding: 50 },
-  version: 1,
-};
-const tx = (id: string, amount: number) => ({
-  id,
-  userId: 'u1',
-  userName: 'Jane Doe',
-  type: 'RECEIVABLE',
-  amount,
-  categoryId: null,
-  categoryName: null,
-  date: '2026-11-0' + amount,
-  description: `tx ${id}`,
-  version: 0,
-});
+const member = aMember({ balance: { receivables: 100, debts: 10, collected: 40, outstanding: 50 }, version: 1 });
+const tx = (id: string, amount: number) =>
+  aTransaction({ id, amount, date: '2026-11-0' + amount, description: `tx ${id}` });
 
 function setup(route: string, transactions: Response | (() => Response) = json(page([tx('t1', 1), tx('t2', 2)]))) {
   const scrolled = vi.fn();

@@ -17,7 +17,7 @@ import { useReopenDraft } from '../components/useDraft';
 import { useFormat, useTitle } from '../hooks';
 import { memberName, useCategories } from '../queries';
 import { EMPTY_BALANCE } from '../stats';
-import type { Member, Page, Transaction } from '../types';
+import type { Member, Transaction, TransactionPage } from '../model';
 
 export const PROFILE_PAGE_SIZE = 50;
 const DEFAULT_SORT = { field: 'date', dir: 'desc' } as const;
@@ -44,7 +44,7 @@ export function MemberProfilePage() {
   const transactions = useQuery({
     queryKey: ['transactions', 'member', id, { page, sort: sortParam(sort) }],
     queryFn: () =>
-      api<Page<Transaction>>(
+      api<TransactionPage>(
         '/api/transactions' + query({ userId: id, page, size: PROFILE_PAGE_SIZE, sort: sortParam(sort) }),
       ),
     placeholderData: keepPreviousData,

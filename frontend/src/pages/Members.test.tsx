@@ -2,18 +2,15 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { resetSession, session } from '../session';
+import { aMember, aTransaction } from '../test/fixtures';
 import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/utils';
 import { MembersPage } from './Members';
 
-const jane = {
-  id: 'u1',
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane@x.org',
+const jane = aMember({
   phone: '0470',
   balance: { receivables: 100, debts: 0, collected: 40, outstanding: 60 },
   version: 2,
-};
+});
 const evil = { ...jane, id: 'u2', firstName: '<img src=x onerror=alert(1)>', lastName: '', email: 'e@x.org' };
 
 function render() {
@@ -31,7 +28,7 @@ function setup(extra?: (url: URL, init: RequestInit) => Response | undefined) {
     const answer = extra?.(url, init);
     if (answer) return answer;
     if (url.pathname === '/api/users' && !init.method) return json(page([jane, evil]));
-    if (url.pathname === '/api/transactions') return json(page([{ id: 't1' }], 3, 1));
+    if (url.pathname === '/api/transactions') return json(page([aTransaction()], 3, 1));
     if (init.method === 'DELETE') return json(null, 204);
     return undefined;
   });

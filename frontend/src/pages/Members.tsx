@@ -11,7 +11,7 @@ import { parseSort, SortHeader, sortParam, toggleSort } from '../components/Sort
 import { useReopenDraft } from '../components/useDraft';
 import { useFormat, useTitle } from '../hooks';
 import { memberName } from '../queries';
-import type { Member, Page } from '../types';
+import type { Member, MemberPage } from '../model';
 
 export const MEMBERS_PAGE_SIZE = 20;
 const DEFAULT_SORT = { field: 'lastName', dir: 'asc' } as const;
@@ -59,7 +59,7 @@ export function MembersPage() {
 
   const list = useQuery({
     queryKey: ['users', 'list', { q, sort: sortParam(sort), page }],
-    queryFn: () => api<Page<Member>>('/api/users' + query({ q, page, size: MEMBERS_PAGE_SIZE, sort: sortParam(sort) })),
+    queryFn: () => api<MemberPage>('/api/users' + query({ q, page, size: MEMBERS_PAGE_SIZE, sort: sortParam(sort) })),
     placeholderData: keepPreviousData,
   });
 
@@ -145,8 +145,8 @@ export function MembersPage() {
                     </td>
                     <td>{m.email}</td>
                     <td>{m.phone}</td>
-                    <td className={`num amount ${(m.balance?.outstanding ?? 0) > 0 ? 'owes' : ''}`}>
-                      {format.money(m.balance?.outstanding)}
+                    <td className={`num amount ${m.balance.outstanding > 0 ? 'owes' : ''}`}>
+                      {format.money(m.balance.outstanding)}
                     </td>
                     <td className="row-actions">
                       <button

@@ -2,8 +2,8 @@ import { Bar, Doughnut } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import { TYPE_COLORS } from '../charts';
 import { useFormat } from '../hooks';
-import { lineLabel, lineValue } from '../reports';
-import type { ReportLine } from '../types';
+import { lineLabel } from '../reports';
+import type { CategoryLine, PeriodLine } from '../model';
 
 const PALETTE = [
   '#2563eb',
@@ -19,7 +19,7 @@ const PALETTE = [
 ];
 
 /** The report's charts; the same figures are in the tables below them. */
-export default function ReportCharts({ byPeriod, byCategory }: { byPeriod: ReportLine[]; byCategory: ReportLine[] }) {
+export default function ReportCharts({ byPeriod, byCategory }: { byPeriod: PeriodLine[]; byCategory: CategoryLine[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const money = {
@@ -28,8 +28,7 @@ export default function ReportCharts({ byPeriod, byCategory }: { byPeriod: Repor
         `${c.dataset.label ?? c.label}: ${format.money(Number(c.raw))}`,
     },
   };
-  const categoryAmount = (l: ReportLine) =>
-    lineValue(l, 'receivables') + lineValue(l, 'debts') + lineValue(l, 'collected');
+  const categoryAmount = (l: CategoryLine) => l.receivables + l.debts + l.collected;
 
   return (
     <div className="columns charts">
@@ -45,17 +44,17 @@ export default function ReportCharts({ byPeriod, byCategory }: { byPeriod: Repor
                 datasets: [
                   {
                     label: t('balance.receivables'),
-                    data: byPeriod.map((l) => lineValue(l, 'receivables')),
+                    data: byPeriod.map((l) => l.receivables),
                     backgroundColor: TYPE_COLORS.receivables,
                   },
                   {
                     label: t('balance.collected'),
-                    data: byPeriod.map((l) => lineValue(l, 'collected')),
+                    data: byPeriod.map((l) => l.collected),
                     backgroundColor: TYPE_COLORS.collected,
                   },
                   {
                     label: t('balance.debts'),
-                    data: byPeriod.map((l) => lineValue(l, 'debts')),
+                    data: byPeriod.map((l) => l.debts),
                     backgroundColor: TYPE_COLORS.debts,
                   },
                 ],
@@ -83,11 +82,7 @@ export default function ReportCharts({ byPeriod, byCategory }: { byPeriod: Repor
                   {
                     label: t('reports.amount'),
                     data: byCategory.map(categoryAmount),
-                    backgroundColor: byCategory.map((l, i) =>
-                      typeof l.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(l.color)
-                        ? l.color
-                        : PALETTE[i % PALETTE.length],
-                    ),
+                    backgroundColor: byCategory.map((_, i) => PALETTE[i % PALETTE.length]),
                   },
                 ],
               }}

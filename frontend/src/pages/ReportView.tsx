@@ -6,8 +6,8 @@ import { api, ApiError } from '../api';
 import { BalanceCards } from '../components/BalanceCards';
 import { Empty, ErrorState, Loading } from '../components/QueryState';
 import { useFormat, useTitle } from '../hooks';
-import { exportUrl, lineLabel, lineValue } from '../reports';
-import type { Report, ReportLine } from '../types';
+import { exportUrl, lineLabel } from '../reports';
+import type { Report, ReportLine } from '../model';
 
 const ReportCharts = lazy(() => import('./ReportCharts'));
 
@@ -39,9 +39,7 @@ export function ReportViewPage() {
     );
   }
   const r = report.data;
-  const byPeriod = r.byPeriod ?? [];
-  const byCategory = r.byCategory ?? [];
-  const byUser = r.byUser ?? [];
+  const { byPeriod, byCategory, byUser } = r;
 
   return (
     <div className="page" data-testid="report-view">
@@ -55,7 +53,7 @@ export function ReportViewPage() {
           </h2>
           <p className="muted">
             {t(`reports.granularities.${r.granularity}`, { defaultValue: r.granularity })} ·{' '}
-            {t('reports.createdLine', { when: format.dateTime(r.createdAt), who: r.createdBy ?? '—' })}
+            {t('reports.createdLine', { when: format.dateTime(r.createdAt), who: r.createdBy })}
           </p>
         </div>
         <div className="head-actions">
@@ -72,7 +70,7 @@ export function ReportViewPage() {
         <h3 id="report-totals">{t('reports.totals')}</h3>
         <BalanceCards balance={r.totals} testIdPrefix="report-total" />
         <p className="muted small" data-testid="report-count">
-          {t('transactions.count', { count: r.totals?.count ?? 0 })}
+          {t('transactions.count', { count: r.totals.count })}
         </p>
       </section>
 
@@ -150,11 +148,11 @@ function BreakdownTable({
               {lines.map((line, i) => (
                 <tr key={`${lineLabel(line)}-${i}`}>
                   <th scope="row">{lineLabel(line)}</th>
-                  <td className="num">{format.money(lineValue(line, 'receivables'))}</td>
-                  <td className="num">{format.money(lineValue(line, 'collected'))}</td>
-                  <td className="num">{format.money(lineValue(line, 'debts'))}</td>
-                  <td className="num">{format.money(lineValue(line, 'outstanding'))}</td>
-                  <td className="num">{lineValue(line, 'count')}</td>
+                  <td className="num">{format.money(line.receivables)}</td>
+                  <td className="num">{format.money(line.collected)}</td>
+                  <td className="num">{format.money(line.debts)}</td>
+                  <td className="num">{format.money(line.outstanding)}</td>
+                  <td className="num">{line.count}</td>
                 </tr>
               ))}
             </tbody>

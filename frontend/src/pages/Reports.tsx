@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, items, send } from '../api';
+import { api, send } from '../api';
 import { announce } from '../components/Announcer';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DraftRestored, FormError, SelectField, TextField } from '../components/Field';
@@ -12,11 +12,9 @@ import { useDraft } from '../components/useDraft';
 import { isoDate, today } from '../format';
 import { useFormat, useTitle } from '../hooks';
 import { exportUrl } from '../reports';
-import type { Granularity, Page, Report } from '../types';
+import { GRANULARITIES, Report, ReportInput, ReportPage, ReportSummary } from '../model';
 
-const GRANULARITIES: Granularity[] = ['DAY', 'WEEK', 'MONTH'];
-
-type ReportForm = { from: string; to: string; granularity: Granularity };
+type ReportForm = Pick<ReportInput, 'from' | 'to' | 'granularity'>;
 
 export function ReportsPage() {
   const { t } = useTranslation();
@@ -33,15 +31,15 @@ export function ReportsPage() {
   });
   const { values, setValues } = draft;
   const [errors, setErrors] = useState(NO_ERRORS);
-  const [deleting, setDeleting] = useState<Report | null>(null);
+  const [deleting, setDeleting] = useState<ReportSummary | null>(null);
 
   const history = useQuery({
     queryKey: ['reports'],
-    queryFn: () => api<Report[] | Page<Report>>('/api/reports?size=100&sort=createdAt,desc').then(items),
+    queryFn: () => api<ReportPage>('/api/reports?size=100&sort=createdAt,desc').then((page) => page.content),
   });
 
   const generate = useMutation({
-    mutationFn: () => send<Report>('POST', '/api/reports', values),
+    mutationFn: (body: ReportInput) => send<Report>('POST', '/api/reports', body),
     onSuccess: (report) => {
       draft.clear();
       void queryClient.invalidateQueries({ queryKey: ['reports'] });
@@ -53,7 +51,7 @@ export function ReportsPage() {
   });
 
   const remove = useMutation({
-    mutationFn: (r: Report) => send<void>('DELETE', `/api/reports/${encodeURIComponent(r.id)}`),
+    mutationFn: (r: ReportSummary) => send<void>('DELETE', `/api/reports/${encodeURIComponent(r.id)}`),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['reports'] });
       announce(t('reports.deleted'));
@@ -68,7 +66,7 @@ export function ReportsPage() {
       return;
     }
     setErrors(NO_ERRORS);
-    generate.mutate();
+    generate.mutate(values);
   };
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));

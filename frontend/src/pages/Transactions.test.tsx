@@ -1,27 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
+import { aCategory, aMember, aTransaction } from '../test/fixtures';
 import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/utils';
 import { TransactionsPage } from './Transactions';
 
-const tx = {
-  id: 't1',
-  userId: 'u1',
-  userName: 'Jane Doe',
+const tx = aTransaction({
   type: 'DEBT',
   amount: 42,
   categoryId: 'c1',
   categoryName: 'Camp',
   date: '2026-11-02',
   description: 'Tent',
-  version: 0,
-};
+});
 
 function setup(route: string) {
   const fetch = mockFetch((url) => {
-    if (url.pathname === '/api/users')
-      return json(page([{ id: 'u1', firstName: 'Jane', lastName: 'Doe', email: 'j@x.org' }]));
-    if (url.pathname === '/api/categories') return json([{ id: 'c1', name: 'Camp', color: '#00aa00' }]);
+    if (url.pathname === '/api/users') return json(page([aMember({ email: 'j@x.org' })]));
+    if (url.pathname === '/api/categories') return json([aCategory({ color: '#00aa00' })]);
     if (url.pathname === '/api/transactions') return json(page([tx]));
     return undefined;
   });

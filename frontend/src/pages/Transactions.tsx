@@ -19,7 +19,7 @@ import {
 import { parseAmount } from '../format';
 import { useFormat, useTitle } from '../hooks';
 import { memberName, useAllMembers, useCategories } from '../queries';
-import { Page, Transaction, TRANSACTION_TYPES } from '../types';
+import { Transaction, TransactionPage, TRANSACTION_TYPES } from '../model';
 
 export const TRANSACTIONS_PAGE_SIZE = 25;
 const DEFAULT_SORT = { field: 'date', dir: 'desc' } as const;
@@ -39,7 +39,7 @@ export function TransactionsPage() {
   const list = useQuery({
     queryKey: ['transactions', 'list', { ...filters, sort: sortParam(sort), page }],
     queryFn: () =>
-      api<Page<Transaction>>(
+      api<TransactionPage>(
         '/api/transactions' + query({ ...filters, page, size: TRANSACTIONS_PAGE_SIZE, sort: sortParam(sort) }),
       ),
     placeholderData: keepPreviousData,

@@ -2,6 +2,7 @@ import { ReactElement } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
+import type { PageMetadata } from '../model';
 
 export function json(body: unknown, status = 200): Response {
   if (status === 204) return new Response(null, { status });
@@ -17,7 +18,8 @@ export function requestUrl(input: RequestInfo | URL): string {
   return input instanceof URL ? input.href : input.url;
 }
 
-export function page<T>(content: T[], totalElements = content.length, size = 20) {
+/** A page of a list, as the services answer one. */
+export function page<T>(content: T[], totalElements = content.length, size = 20): { content: T[]; page: PageMetadata } {
   return {
     content,
     page: { size, number: 0, totalElements, totalPages: Math.max(1, Math.ceil(totalElements / size)) },
