@@ -4,15 +4,8 @@ import { isLeaving, sessionEnded } from './session';
 
 export { LOGIN_PATH, session } from './session';
 
-/**
- * One field's message in a 400 problem. The services always write both (service-kit's `FieldError(field, message)`),
- * but the Problem schema of their documents leaves both optional: `fieldErrors` drops an entry without a message and
- * reads a missing field as ''.
- */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** One field's message in a 400 problem. */
+export type FieldError = NonNullable<Problem['errors']>[number];
 
 export class ApiError extends Error {
   constructor(
@@ -25,8 +18,12 @@ export class ApiError extends Error {
 
   /** The per-field messages of a 400 (empty otherwise). */
   get fieldErrors(): FieldError[] {
-    const errors = Array.isArray(this.problem.errors) ? this.problem.errors : [];
-    return errors.flatMap(({ field = '', message }) => (typeof message === 'string' ? [{ field, message }] : []));
+    // A problem from elsewhere (a proxy, the gateway) may have no or other errors: only what has the shape counts.
+    const errors: unknown[] = Array.isArray(this.problem.errors) ? this.problem.errors : [];
+    return errors.filter(
+      (error): error is FieldError =>
+        typeof (error as FieldError | null)?.field === 'string' && typeof (error as FieldError).message === 'string',
+    );
   }
 
   /** A service or the network is down for now: worth a retry. */

@@ -57,13 +57,7 @@ export const GRANULARITIES = ['DAY', 'WEEK', 'MONTH'] as const satisfies readonl
 // notification-service
 export type Notification = NotificationSchemas['NotificationView'];
 export type NotificationPage = NotificationSchemas['PageResponseNotificationView'];
-/**
- * The answer of `GET /api/notifications/unread-count`, `{ "count": 3 }`. Written here: the service's document gives
- * only "an object of integers" (the controller answers a `Map`), so the generated type has no `count`.
- */
-export interface UnreadCount {
-  count: number;
-}
+export type UnreadCount = NotificationSchemas['UnreadCount'];
 
 // auth-service
 export type Me = AuthSchemas['Me'];

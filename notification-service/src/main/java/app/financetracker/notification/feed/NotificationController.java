@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.security.Principal;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +41,11 @@ class NotificationController {
 
     @Operation(operationId = "countUnreadNotifications", summary = "How many notifications the caller has not read")
     @GetMapping("/unread-count")
-    Map<String, Long> unreadCount(Principal principal) {
-        return Map.of("count", feed.unread(principal.getName()));
+    UnreadCount unreadCount(Principal principal) {
+        return new UnreadCount(feed.unread(principal.getName()));
+    }
+
+    record UnreadCount(long count) {
     }
 
     @Operation(operationId = "markNotificationRead", summary = "Marks one notification read for the caller")

@@ -127,7 +127,7 @@ public class OpenApiAutoConfiguration {
 
     private static Schema<?> problem() {
         Schema<?> fieldError = new ObjectSchema().addProperty("field", new StringSchema())
-                .addProperty("message", new StringSchema());
+                .addProperty("message", new StringSchema()).required(List.of("field", "message"));
         Schema<?> problem = new ObjectSchema().description("RFC 9457 problem details")
                 .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
