@@ -38,7 +38,10 @@ final class FaultInjector {
     /** The consumer groups (service names) of each stream: each one dead-letters a poison entry once. */
     static final Map<String, List<String>> GROUPS = Map.of(
             Streams.TRANSACTIONS, List.of("user-service", "report-service", "notification-service"),
-            Streams.USERS, List.of("transaction-service", "report-service", "notification-service"));
+            Streams.USERS, List.of("transaction-service", "report-service", "notification-service"),
+            Streams.CATEGORIES, List.of("transaction-service", "report-service"));
+    /** The streams in a fixed order (the random choices of a fault are drawn in it). */
+    static final List<String> STREAMS = List.of(Streams.TRANSACTIONS, Streams.USERS, Streams.CATEGORIES);
     private static final int WINDOW = 400;
 
     private final LocalStack stack;
@@ -77,11 +80,11 @@ final class FaultInjector {
         applied.get(fault.kind()).incrementAndGet();
     }
 
-    /** Re-adds copies (same event id) of a few recent, already published events of both streams. */
+    /** Re-adds copies (same event id) of a few recent, already published events of every stream. */
     private void duplicate(Random random) {
-        for (String stream : List.of(Streams.TRANSACTIONS, Streams.USERS)) {
+        for (String stream : STREAMS) {
             List<MapRecord<String, String, String>> recent = valid(stream);
-            int copies = stream.equals(Streams.USERS) ? 1 : 5 + random.nextInt(16);
+            int copies = stream.equals(Streams.TRANSACTIONS) ? 5 + random.nextInt(16) : 1;
             for (int i = 0; i < copies && !recent.isEmpty(); i++) {
                 add(stream, recent.get(random.nextInt(recent.size())).getValue());
                 duplicated.incrementAndGet();
@@ -89,31 +92,45 @@ final class FaultInjector {
         }
     }
 
-    /** Picks transactions with several recent events and re-adds them newest first, older versions last. */
+    /**
+     * Picks transactions (and a category) with several recent events and re-adds them newest first, older
+     * versions last, each event once (copies already in the window, e.g. from an earlier fault, are not re-added
+     * again: on the short categories stream they would pile up fault after fault).
+     */
     private void reorder(Random random) {
-        Map<String, List<Map<String, String>>> byTransaction = valid(Streams.TRANSACTIONS).stream()
-                .map(MapRecord::getValue)
+        reorder(Streams.TRANSACTIONS, 5, random);
+        reorder(Streams.CATEGORIES, 1, random);
+    }
+
+    private void reorder(String stream, int aggregates, Random random) {
+        Map<String, Map<String, String>> byEventId = new LinkedHashMap<>();
+        valid(stream).forEach(record -> byEventId.putIfAbsent(record.getValue().get("eventId"), record.getValue()));
+        Map<String, List<Map<String, String>>> byTransaction = byEventId.values().stream()
                 .collect(Collectors.groupingBy(fields -> fields.get("aggregateId"), LinkedHashMap::new,
                         Collectors.toList()));
         List<List<Map<String, String>>> candidates = new ArrayList<>(byTransaction.values().stream()
                 .filter(events -> events.stream().map(e -> e.get("aggregateVersion")).distinct().count() > 1)
                 .toList());
         java.util.Collections.shuffle(candidates, random);
-        for (List<Map<String, String>> events : candidates.subList(0, Math.min(5, candidates.size()))) {
+        for (List<Map<String, String>> events : candidates.subList(0, Math.min(aggregates, candidates.size()))) {
             events.stream()
                     .sorted(Comparator.comparingLong((Map<String, String> e) -> Long.parseLong(e.get("aggregateVersion")))
                             .reversed())
                     .forEach(fields -> {
-                        add(Streams.TRANSACTIONS, fields);
+                        add(stream, fields);
                         reordered.incrementAndGet();
                     });
         }
     }
 
     private void poison(String stream, String kind, Random random) {
-        boolean transactions = stream.equals(Streams.TRANSACTIONS);
         String aggregate = new UUID(random.nextLong(), random.nextLong()).toString();
-        String type = transactions ? EventTypes.TRANSACTION_CREATED : EventTypes.USER_UPDATED;
+        // A type every group of the stream takes: one it ignores would be acknowledged unseen, not dead-lettered.
+        String type = switch (stream) {
+            case Streams.TRANSACTIONS -> EventTypes.TRANSACTION_CREATED;
+            case Streams.CATEGORIES -> EventTypes.CATEGORY_UPDATED;
+            default -> EventTypes.USER_UPDATED;
+        };
         Map<String, String> fields = new LinkedHashMap<>();
         switch (kind) {
             case "no-fields" -> fields.put("garbage", "poison " + aggregate);

@@ -17,6 +17,8 @@ public record FaultSchedule(List<Fault> faults) {
     public static final List<String> CONSUMERS = List.of("user-service", "notification-service", "report-service");
     /** Poison kinds: every consumer of the stream must refuse each of them. */
     public static final List<String> POISONS = List.of("no-fields", "bad-version", "not-json", "no-amount");
+    /** Those a category consumer must refuse. */
+    public static final List<String> CATEGORY_POISONS = List.of("no-fields", "bad-version", "not-json");
 
     public enum Kind { KILL, RESTART_REDIS, DUPLICATE, REORDER, POISON }
 
@@ -58,6 +60,13 @@ public record FaultSchedule(List<Fault> faults) {
                 stream = "events:transactions";
             }
             faults.add(new Fault(anywhere(random, operations), Kind.POISON, stream + "|" + kind, random.nextLong()));
+        }
+        // events:categories (ADR 0018) gets each poison kind but "no-amount" (a category event carries no money,
+        // and a CategoryUpdated of an unknown category is rightly ignored, not refused). Drawn last, so the
+        // faults above are the same as before categories joined.
+        for (String kind : CATEGORY_POISONS) {
+            faults.add(new Fault(anywhere(random, operations), Kind.POISON, "events:categories|" + kind,
+                    random.nextLong()));
         }
         faults.sort(Comparator.comparingInt(Fault::atOp).thenComparing(Fault::kind).thenComparingLong(Fault::salt));
         return new FaultSchedule(List.copyOf(faults));

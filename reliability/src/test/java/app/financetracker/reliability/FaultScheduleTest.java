@@ -41,4 +41,20 @@ class FaultScheduleTest {
             }
         }
     }
+
+    @Test
+    void everyCategoryIsRenamedDuringTheRunInRoundOrder() {
+        SimulationPlan plan = SimulationPlan.draw(42, 10_000, 200);
+        assertThat(plan.renames()).hasSize(SimulationPlan.CATEGORIES * SimulationPlan.RENAMES_PER_CATEGORY)
+                .allSatisfy(rename -> assertThat(rename.atOp()).isBetween(0, 9_999));
+        for (int c = 0; c < SimulationPlan.CATEGORIES; c++) {
+            int category = c;
+            assertThat(plan.renames()).filteredOn(rename -> rename.category() == category)
+                    .extracting(SimulationPlan.Rename::round).containsExactly(1, 2, 3);
+            assertThat(plan.finalCategoryName(c)).isEqualTo(plan.categoryName(c, 3));
+        }
+        assertThat(plan.ops()).extracting(SimulationPlan.Op::category).contains(SimulationPlan.NO_CATEGORY, 0, 4);
+        assertThat(FaultSchedule.draw(42, 10_000).faults()).filteredOn(fault -> fault.kind() == Kind.POISON)
+                .extracting(fault -> fault.target().split("\\|")[0]).contains("events:categories");
+    }
 }

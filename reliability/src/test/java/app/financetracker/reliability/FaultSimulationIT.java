@@ -37,7 +37,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * The seeded fault simulation (issue 10, docs/reliability.md §1): thousands of transaction creates, edits and
  * deletes over hundreds of members while consumers are killed, Redis restarts, and deliveries are duplicated,
- * reordered and poisoned; then every member's balance, every notification, the report totals and the
+ * reordered and poisoned, and the transactions' categories are renamed; then every member's balance, every
+ * notification, the report totals, every category name (on the transactions and in the report) and the
  * dead-letter streams must match what the plan says, computed without the system.
  * {@code -Dfaults.seed=… -Dfaults.operations=… -Dfaults.members=… -Dfaults.threads=…} size a longer run.
  */
@@ -89,12 +90,15 @@ class FaultSimulationIT {
                 .until(() -> mongo.getDatabase("transactions").getCollection("members")
                         .countDocuments(new Document("deleted", false)) >= MEMBERS);
 
+        List<String> categoryIds = createCategories(plan, stack.serviceUrl("transaction-service"));
+
         FaultInjector injector = new FaultInjector(stack, ReliabilityStack.infra(), redis, SEED);
-        Workload workload = new Workload(plan, memberIds, stack.serviceUrl("transaction-service"), THREADS);
+        Workload workload = new Workload(plan, memberIds, categoryIds, stack.serviceUrl("transaction-service"),
+                THREADS);
         workload.run(schedule, injector);
         Instant workloadDone = Instant.now();
 
-        Expected expected = new Expected(plan, memberIds, workload, injector);
+        Expected expected = new Expected(plan, memberIds, categoryIds, workload, injector);
         Tally[] last = new Tally[1];
         try {
             await("the projections agree with the plan").atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(10))
@@ -108,17 +112,20 @@ class FaultSimulationIT {
             System.out.printf("[fault-simulation] seed=%d schedule=%s operations=%d (creates=%d edits=%d deletes=%d) "
                             + "members=%d threads=%d faults=%d: kill9=%d (user=%d notification=%d report=%d) "
                             + "redisRestarts=%d duplicated=%d reordered=%d poison=%d | unanswered=%d refused=%d "
-                            + "resent=%d | lost=%s doubleCounted=%s balancesWrong=%s notifications=%s dlq=%s "
-                            + "reportTotals=%s | workload=%ds convergence=%ds total=%ds%n",
+                            + "resent=%d renames=%d/%d (resent=%d) | lost=%s doubleCounted=%s balancesWrong=%s "
+                            + "notifications=%s dlq=%s reportTotals=%s categoryNames=%s | workload=%ds "
+                            + "convergence=%ds total=%ds%n",
                     SEED, schedule.fingerprint(), OPERATIONS, plan.count(SimulationPlan.Kind.CREATE),
                     plan.count(SimulationPlan.Kind.UPDATE), plan.count(SimulationPlan.Kind.DELETE), MEMBERS, THREADS,
                     schedule.faults().size(), injector.applied(FaultSchedule.Kind.KILL), injector.kills("user-service"),
                     injector.kills("notification-service"), injector.kills("report-service"),
                     injector.applied(FaultSchedule.Kind.RESTART_REDIS), injector.duplicated(), injector.reordered(),
                     injector.applied(FaultSchedule.Kind.POISON), workload.unanswered(), workload.refused(),
-                    workload.resent(), tally == null ? "?" : tally.lost(), tally == null ? "?" : tally.doubleCounted(),
+                    workload.resent(), workload.renamed(), plan.renames().size(), workload.renamesResent(),
+                    tally == null ? "?" : tally.lost(), tally == null ? "?" : tally.doubleCounted(),
                     tally == null ? "?" : tally.balancesWrong(), tally == null ? "?" : tally.notifications(),
                     tally == null ? "?" : tally.deadLetters(), tally == null ? "?" : tally.reportOk() ? "equal" : "DIFFERENT",
+                    tally == null ? "?" : tally.categoryNames(),
                     Duration.between(begin, workloadDone).toSeconds(), Duration.between(workloadDone, end).toSeconds(),
                     Duration.between(begin, end).toSeconds());
         }
@@ -139,12 +146,41 @@ class FaultSimulationIT {
         return ids;
     }
 
+    /** The plan's categories, created through transaction-service under their first names; their ids by index. */
+    private static List<String> createCategories(SimulationPlan plan, String transactionService) {
+        List<String> ids = new ArrayList<>();
+        for (int c = 0; c < plan.categories(); c++) {
+            Api.Response created = Api.at(transactionService).as(Tokens.admin()).post("/api/categories",
+                    Map.of("name", plan.categoryName(c, 0), "color", "#%06x".formatted(0x102030 * (c + 1))));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            ids.add(created.at("/id"));
+        }
+        return ids;
+    }
+
     /** What the system must show in the end, from the plan and the ids the workload was given. */
     private record Expected(SimulationPlan plan, List<String> memberIds, Map<String, Final> transactions,
-                            BigDecimal[][] balances, Set<String> deadLetters) {
+                            BigDecimal[][] balances, Set<String> deadLetters, Map<String, String> categoryNames,
+                            List<String> categoryIds) {
 
-        Expected(SimulationPlan plan, List<String> memberIds, Workload workload, FaultInjector injector) {
-            this(plan, memberIds, byId(plan, workload), plan.balances(), injector.expectedDeadLetters());
+        Expected(SimulationPlan plan, List<String> memberIds, List<String> categoryIds, Workload workload,
+                 FaultInjector injector) {
+            this(plan, memberIds, byId(plan, workload), plan.balances(), injector.expectedDeadLetters(),
+                    finalNames(plan, categoryIds), categoryIds);
+        }
+
+        /** A transaction's category name in the end: its final category's final name, or none. */
+        String categoryNameOf(Final transaction) {
+            return transaction.category() == SimulationPlan.NO_CATEGORY ? null
+                    : categoryNames.get(categoryIds.get(transaction.category()));
+        }
+
+        private static Map<String, String> finalNames(SimulationPlan plan, List<String> categoryIds) {
+            Map<String, String> names = new HashMap<>();
+            for (int c = 0; c < categoryIds.size(); c++) {
+                names.put(categoryIds.get(c), plan.finalCategoryName(c));
+            }
+            return names;
         }
 
         private static Map<String, Final> byId(SimulationPlan plan, Workload workload) {
@@ -156,7 +192,7 @@ class FaultSimulationIT {
 
     /** One look at the system. {@code problems} is empty when everything agrees with the plan. */
     private record Tally(long lost, long doubleCounted, long balancesWrong, String notifications, String deadLetters,
-                         boolean reportOk, List<String> problems) {
+                         boolean reportOk, String categoryNames, List<String> problems) {
     }
 
     private Tally tally(LocalStack stack, Expected expected) {
@@ -268,10 +304,59 @@ class FaultSimulationIT {
                     + " expected " + List.of(totals) + " count " + liveCount);
         }
 
+        // Category names (ADR 0018): every live transaction shows its category's final name, and so does the
+        // report's row of each category, however the renames' events were killed, duplicated or reordered.
+        long staleTransactions = 0;
+        long named = 0;
+        String example = "";
+        for (Document transaction : mongo.getDatabase("transactions").getCollection("transactions")
+                .find(new Document("deleted", false))) {
+            Final want = expected.transactions().get(transaction.getString("_id"));
+            if (want == null || want.deleted()) {
+                continue;
+            }
+            named += want.category() == SimulationPlan.NO_CATEGORY ? 0 : 1;
+            if (!java.util.Objects.equals(transaction.getString("categoryName"), expected.categoryNameOf(want))) {
+                if (staleTransactions++ == 0) {
+                    example = " (e.g. " + transaction.getString("_id") + ": " + transaction.getString("categoryName")
+                            + ", not " + expected.categoryNameOf(want) + ")";
+                }
+            }
+        }
+        // The report has a row for each category a live transaction is in.
+        Set<String> inUse = new HashSet<>();
+        expected.transactions().values().stream().filter(t -> !t.deleted() && t.category() != SimulationPlan.NO_CATEGORY)
+                .forEach(t -> inUse.add(expected.categoryIds().get(t.category())));
+        long staleRows = 0;
+        Set<String> rows = new HashSet<>();
+        if (report.status() == 201) {
+            for (var row : report.json().at("/byCategory")) {
+                String id = row.path("categoryId").asText(null);
+                String want = expected.categoryNames().get(id);
+                if (want != null) {
+                    rows.add(id);
+                    staleRows += want.equals(row.path("categoryName").asText(null)) ? 0 : 1;
+                }
+            }
+        }
+        if (staleTransactions > 0) {
+            problems.add("category names: " + staleTransactions + " transactions show an old name" + example);
+        }
+        if (staleRows > 0) {
+            problems.add("category names: " + staleRows + " report rows show an old name");
+        }
+        if (report.status() == 201 && !rows.containsAll(inUse)) {
+            problems.add("category names: the report has rows for " + rows.size() + " of the " + inUse.size()
+                    + " categories in use");
+        }
+        String categoryNames = (staleTransactions + staleRows == 0 ? "ok" : (staleTransactions + staleRows) + " stale")
+                + " (" + named + " categorised transactions, " + staleTransactions + " stale; report rows "
+                + rows.size() + "/" + inUse.size() + ", " + staleRows + " stale)";
+
         // The dead-letter streams hold the poison entries, once per consumer group, and nothing else.
         Set<String> deadLetters = new HashSet<>();
         long deadLetterEntries = 0;
-        for (String stream : List.of(Streams.TRANSACTIONS, Streams.USERS)) {
+        for (String stream : FaultInjector.STREAMS) {
             for (MapRecord<String, Object, Object> entry : redis.opsForStream().range(Streams.deadLetter(stream),
                     Range.unbounded())) {
                 deadLetters.add(entry.getValue().get("sourceId") + "@" + entry.getValue().get("group"));
@@ -306,6 +391,6 @@ class FaultSimulationIT {
         // Money lost: a change missing from a projection or a balance sum too low; counted twice: the reverse.
         return new Tally(stale + missing + underCounted, extra + repeated + overCounted, balancesWrong, gotTotal + "/" + wantedTotal,
                 deadLetterEntries + " entries, " + deadLetters.size() + "/" + expected.deadLetters().size()
-                        + " poison×group", reportOk, problems);
+                        + " poison×group", reportOk, categoryNames, problems);
     }
 }

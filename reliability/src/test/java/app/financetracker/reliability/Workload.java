@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * run on one thread, in plan order. Each operation is carried out until it is known to be accepted: a 2xx, or,
  * when the answer was an error or never came, a read-back showing the change is there (a create is found again
  * by the tag in its description). An operation the read-back shows missing is sent again; nothing is guessed.
+ * One more thread renames the categories as the plan's {@link SimulationPlan.Rename}s come due, each rename
+ * carried out the same way (read back the category; send the rename with its current version until it shows
+ * the new name).
  */
 final class Workload {
 
@@ -31,6 +34,7 @@ final class Workload {
 
     private final SimulationPlan plan;
     private final List<String> memberIds;
+    private final List<String> categoryIds;
     private final String baseUrl;
     private final int threads;
     private final AtomicReferenceArray<String> transactionIds;
@@ -38,10 +42,13 @@ final class Workload {
     private final AtomicLong unanswered = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong resent = new AtomicLong();
+    private final AtomicLong renamed = new AtomicLong();
+    private final AtomicLong renamesResent = new AtomicLong();
 
-    Workload(SimulationPlan plan, List<String> memberIds, String baseUrl, int threads) {
+    Workload(SimulationPlan plan, List<String> memberIds, List<String> categoryIds, String baseUrl, int threads) {
         this.plan = plan;
         this.memberIds = memberIds;
+        this.categoryIds = categoryIds;
         this.baseUrl = baseUrl;
         this.threads = threads;
         this.transactionIds = new AtomicReferenceArray<>(plan.ops().size());
@@ -53,7 +60,7 @@ final class Workload {
             lanes.add(new ArrayList<>());
         }
         plan.ops().forEach(op -> lanes.get(op.tx() % threads).add(op));
-        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 2);
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (List<Op> lane : lanes) {
@@ -66,10 +73,12 @@ final class Workload {
                 })));
             }
             Future<?> faults = pool.submit(() -> fire(schedule, injector));
+            Future<?> renames = pool.submit(this::rename);
             for (Future<?> worker : workers) {
                 worker.get();
             }
             faults.get();
+            renames.get();
         } finally {
             pool.shutdownNow();
         }
@@ -85,6 +94,44 @@ final class Workload {
                         injector.apply(fault);
                         return true;
                     });
+        }
+    }
+
+    /** Carries out the plan's category renames in order, each once its mark of completed operations is passed. */
+    private void rename() {
+        for (SimulationPlan.Rename rename : plan.renames()) {
+            await("operation " + rename.atOp()).atMost(Duration.ofHours(6)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(50)).until(() -> completed.get() >= rename.atOp());
+            String name = plan.categoryName(rename.category(), rename.round());
+            String path = "/api/categories/" + categoryIds.get(rename.category());
+            boolean[] sent = {false};
+            await("rename " + rename).atMost(PER_OPERATION).pollInSameThread().pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        Api api = Api.at(baseUrl).as(Tokens.admin());
+                        try {
+                            // Read back first: a rename whose answer was lost (or a 409 after it) may be in.
+                            Api.Response current = api.get(path);
+                            if (current.status() != 200) {
+                                return false;
+                            }
+                            if (name.equals(current.at("/name"))) {
+                                return true;
+                            }
+                            if (sent[0]) {
+                                renamesResent.incrementAndGet();
+                            }
+                            sent[0] = true;
+                            Map<String, Object> body = new LinkedHashMap<>();
+                            body.put("name", name);
+                            body.put("color", current.at("/color"));
+                            body.put("version", current.json().at("/version").asLong());
+                            // 2xx: done; 409 (changed meanwhile), 5xx or no answer: read back and send again.
+                            return api.put(path, body).status() / 100 == 2;
+                        } catch (RuntimeException noAnswer) {
+                            return false;
+                        }
+                    });
+            renamed.incrementAndGet();
         }
     }
 
@@ -165,6 +212,9 @@ final class Workload {
         body.put("userId", memberIds.get(op.member()));
         body.put("type", op.type());
         body.put("amount", op.amount());
+        if (op.category() != SimulationPlan.NO_CATEGORY) {
+            body.put("categoryId", categoryIds.get(op.category()));
+        }
         body.put("date", op.date().toString());
         body.put("description", op.tag(plan.seed()) + "simulated");
         if (version != null) {
@@ -187,5 +237,13 @@ final class Workload {
 
     long resent() {
         return resent.get();
+    }
+
+    long renamed() {
+        return renamed.get();
+    }
+
+    long renamesResent() {
+        return renamesResent.get();
     }
 }
