@@ -82,6 +82,7 @@ public class TransactionService {
         Transaction transaction = withEvent(draft, EventTypes.TRANSACTION_CREATED);
         mongo.insert(transaction);
         relay.wakeUp(Transaction.COLLECTION, id);
+        catchUpWithACategoryRename(transaction);
         return TransactionResponse.of(transaction);
     }
 
@@ -106,6 +107,7 @@ public class TransactionService {
             throw new ConflictException("Transaction " + id
                     + " was changed in the meantime: reload it and apply your change again.");
         }
+        catchUpWithACategoryRename(updated);
         return TransactionResponse.of(updated);
     }
 
@@ -147,6 +149,21 @@ public class TransactionService {
     void renameCategory(String categoryId, String name) {
         mongo.updateMulti(Query.query(Criteria.where("categoryId").is(categoryId).and("categoryName").ne(name)),
                 new Update().set("categoryName", name), Transaction.class);
+    }
+
+    /**
+     * A rename completed between this request's read of the category and its write has passed this transaction by
+     * (it was not stored yet): the category is read again after the write, and a stale name set right (ADR 0018). Either the rename's pass comes after the write and sees it, or
+     * this read comes after the rename and sees the new name.
+     */
+    private void catchUpWithACategoryRename(Transaction saved) {
+        if (saved.categoryId() == null) {
+            return;
+        }
+        categories.find(saved.categoryId()).filter(category -> !category.name().equals(saved.categoryName()))
+                .ifPresent(category -> mongo.updateFirst(Query.query(Criteria.where("_id").is(saved.id())
+                                .and("categoryId").is(category.id()).and("categoryName").ne(category.name())),
+                        new Update().set("categoryName", category.name()), Transaction.class));
     }
 
     private List<Transaction> live(Criteria criteria) {
