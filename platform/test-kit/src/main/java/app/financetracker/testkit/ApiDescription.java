@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A service's OpenAPI document as committed in {@code docs/openapi/<service>.json}: what the build lints with
  * Redocly and the console generates its API types from (DESIGN §15). The check rewrites a stale file and fails,
  * so a changed API cannot reach CI with an old description: run the test again and commit the file. Each service
- * has one subclass.
+ * has one subclass, which also checks that the service reports itself healthy.
  */
 @ServiceIntegrationTest
 public abstract class ApiDescription {
@@ -44,5 +44,14 @@ public abstract class ApiDescription {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a monitor reads, also without credentials: every component UP (Mongo's check once failed here). */
+    @Test
+    void theServiceReportsItselfHealthy() {
+        Api.Response health = Api.at("http://localhost:" + port).get("/actuator/health");
+
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        assertThat(health.json().at("/status").asString()).isEqualTo("UP");
     }
 }
