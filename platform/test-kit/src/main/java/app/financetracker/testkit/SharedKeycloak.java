@@ -21,7 +21,12 @@ import java.util.concurrent.TimeUnit;
  * One Keycloak for the whole test run, not one per test class or module (it takes ~20 s to start). The
  * first test JVM that needs it starts it under a file lock; later JVMs, other Maven modules included, find
  * it ready and reuse it. Each JVM renews a lease file while it runs; a watchdog beside Keycloak stops it
- * once nobody has renewed the lease for a minute, so no test run leaves it behind for long.
+ * once nobody has renewed the lease for {@link #IDLE}, so no test run leaves it behind for long. Before it
+ * stops Keycloak the watchdog marks it as stopping and then reads the lease again; a JVM renews the lease
+ * first and then reads the mark. So either the watchdog sees the renewal and keeps Keycloak, or the JVM sees
+ * the mark and waits for Keycloak to be gone before starting a new one: no JVM is handed a Keycloak that is
+ * shutting down (the gap between two modules' test JVMs once outlasted the idle time, and a whole module
+ * failed with "connection refused").
  * {@code -Dft.keycloak.url=…} uses a Keycloak that is already running instead.
  */
 public final class SharedKeycloak {
@@ -39,7 +44,7 @@ public final class SharedKeycloak {
             "GATEWAY_INTERNAL_URL", "http://localhost:" + GATEWAY_PORT,
             "GATEWAY_ACCESS_TOKEN_LIFESPAN", Integer.toString(GATEWAY_ACCESS_TOKEN_LIFESPAN_S));
     private static final int PORT = Integer.getInteger("ft.keycloak.port", 18180);
-    private static final Duration IDLE = Duration.ofSeconds(60);
+    private static final Duration IDLE = Duration.ofSeconds(120);
     private static String url;
 
     private SharedKeycloak() {
@@ -56,14 +61,16 @@ public final class SharedKeycloak {
         String candidate = "http://localhost:" + PORT;
         Path base = root().resolve(".data/test-keycloak");
         Path lease = base.resolve("lease");
+        Path stopping = base.resolve("stopping");
         try {
             Files.createDirectories(base);
             try (FileChannel channel = FileChannel.open(base.resolve("lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
                 renew(lease);
+                awaitNotStopping(stopping);
                 if (!KeycloakDistribution.ready(candidate)) {
                     if (!app.financetracker.launcher.Net.isOpen("127.0.0.1", PORT)) {
-                        start(base, lease);
+                        start(base, lease, stopping);
                     }
                     keepLeasing(lease);
                     // Waited for under the lock, so that no other JVM starts a second one meanwhile.
@@ -79,7 +86,22 @@ public final class SharedKeycloak {
         return url = candidate;
     }
 
-    private static void start(Path base, Path lease) throws IOException {
+    /** Waits while the watchdog stops Keycloak (a mark left by a watchdog that was killed counts for 30 s). */
+    private static void awaitNotStopping(Path stopping) throws IOException {
+        app.financetracker.launcher.Net.await("the previous Keycloak to stop", Duration.ofMinutes(1),
+                () -> !Files.exists(stopping) || stale(stopping));
+        Files.deleteIfExists(stopping);
+    }
+
+    private static boolean stale(Path mark) {
+        try {
+            return Files.getLastModifiedTime(mark).toInstant().isBefore(Instant.now().minusSeconds(30));
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static void start(Path base, Path lease, Path stopping) throws IOException {
         Path home = KeycloakDistribution.unpack(base);
         List<String> keycloak = KeycloakDistribution.command(home, root().resolve("keycloak/finance-tracker-realm.json"),
                 PORT, true);
@@ -88,11 +110,16 @@ public final class SharedKeycloak {
                 "$@" &
                 kc=$!
                 trap 'kill $kc 2>/dev/null; wait $kc; exit 0' TERM INT
+                idle() { [ $(( $(date +%%s) - $(stat -c %%Y "%1$s") )) -gt %2$d ]; }
                 while kill -0 $kc 2>/dev/null; do
-                  if [ $(( $(date +%%s) - $(stat -c %%Y "%s") )) -gt %d ]; then kill $kc; wait $kc; exit 0; fi
+                  if idle; then
+                    touch "%3$s"
+                    if idle; then kill $kc; wait $kc; rm -f "%3$s"; exit 0; fi
+                    rm -f "%3$s"
+                  fi
                   sleep 5
                 done
-                """.formatted(lease, IDLE.toSeconds());
+                """.formatted(lease, IDLE.toSeconds(), stopping);
         List<String> command = new ArrayList<>(List.of("bash", "-c", watchdog, "keycloak-watchdog"));
         command.addAll(keycloak);
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
