@@ -113,7 +113,7 @@ public final class ReportBenchmark {
             long[] live = new long[LIVE_EVENTS];
             for (int i = 0; i < LIVE_EVENTS; i++) {
                 TransactionPayload tx = data.next();
-                EventEnvelope event = EventEnvelope.create(EventTypes.TRANSACTION_CREATED, tx.id(), 0,
+                EventEnvelope event = EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, EventTypes.TRANSACTION_CREATED, tx.id(), 0,
                         EventCodec.write(tx));
                 long start = System.nanoTime();
                 projection.handle(event, EventCodec.read(event, TransactionPayload.class));

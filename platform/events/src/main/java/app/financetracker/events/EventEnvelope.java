@@ -9,12 +9,17 @@ import java.util.function.Supplier;
 
 /**
  * One entry of a stream, field for field as DESIGN §3 names them. {@code payload} is the JSON
- * text of a payload record; {@link EventCodec} turns it into one.
+ * text of a payload record; {@link EventCodec} turns it into one. {@code entityId} is the organisation the
+ * change belongs to (DESIGN §9): producers take it from the aggregate, which took it from the request's entity.
  */
 public record EventEnvelope(String eventId, String type, String aggregateId, long aggregateVersion,
-                            Instant occurredAt, String payload, String traceparent) {
+                            Instant occurredAt, String payload, String entityId, String traceparent) {
+
+    /** The entity of everything written before entities existed (DESIGN §9): events without one belong to it. */
+    public static final String DEFAULT_ENTITY = "default";
 
     public EventEnvelope {
+        entityId = entityId == null ? DEFAULT_ENTITY : entityId;
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(aggregateId, "aggregateId");
@@ -22,7 +27,7 @@ public record EventEnvelope(String eventId, String type, String aggregateId, lon
         Objects.requireNonNull(payload, "payload");
     }
 
-    /** Where {@link #create(String, String, long, String)} takes {@code traceparent} from; none until one is installed. */
+    /** Where {@link #create(String, String, String, long, String)} takes {@code traceparent} from; none until one is installed. */
     private static volatile Supplier<String> traceContext = () -> null;
 
     /**
@@ -30,15 +35,17 @@ public record EventEnvelope(String eventId, String type, String aggregateId, lon
      * (the service kit installs the current span's, in W3C form, so that one trace runs from the request that made
      * the change through every consumer of its event; ADR 0015), or none.
      */
-    public static EventEnvelope create(String type, String aggregateId, long aggregateVersion, String payload) {
-        return create(type, aggregateId, aggregateVersion, payload, traceContext.get());
+    public static EventEnvelope create(String entityId, String type, String aggregateId, long aggregateVersion,
+                                       String payload) {
+        return create(entityId, type, aggregateId, aggregateVersion, payload, traceContext.get());
     }
 
     /** A new event, now, in the trace that {@code traceparent} names (W3C {@code 00-<trace id>-<span id>-<flags>}). */
-    public static EventEnvelope create(String type, String aggregateId, long aggregateVersion, String payload,
-                                       String traceparent) {
+    public static EventEnvelope create(String entityId, String type, String aggregateId, long aggregateVersion,
+                                       String payload, String traceparent) {
+        Objects.requireNonNull(entityId, "entityId");
         return new EventEnvelope(UUID.randomUUID().toString(), type, aggregateId, aggregateVersion,
-                Instant.now(), payload, traceparent);
+                Instant.now(), payload, entityId, traceparent);
     }
 
     /**
@@ -66,6 +73,7 @@ public record EventEnvelope(String eventId, String type, String aggregateId, lon
         fields.put("aggregateVersion", Long.toString(aggregateVersion));
         fields.put("occurredAt", occurredAt.toString());
         fields.put("payload", payload);
+        fields.put("entityId", entityId);
         if (traceparent != null) {
             fields.put("traceparent", traceparent);
         }
@@ -81,7 +89,7 @@ public record EventEnvelope(String eventId, String type, String aggregateId, lon
         try {
             return new EventEnvelope(fields.get("eventId"), fields.get("type"), fields.get("aggregateId"),
                     Long.parseLong(fields.get("aggregateVersion")), Instant.parse(fields.get("occurredAt")),
-                    fields.get("payload"), fields.get("traceparent"));
+                    fields.get("payload"), fields.get("entityId"), fields.get("traceparent"));
         } catch (RuntimeException e) {
             throw new MalformedEventException("Unreadable event entry " + fields.keySet() + ": " + e.getMessage(), e);
         }

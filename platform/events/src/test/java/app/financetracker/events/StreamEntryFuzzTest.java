@@ -18,7 +18,7 @@ import java.util.Map;
 class StreamEntryFuzzTest {
 
     private static final String[] FIELDS = {"eventId", "type", "aggregateId", "aggregateVersion", "occurredAt",
-            "payload", "traceparent"};
+            "payload", "entityId", "traceparent"};
 
     @FuzzTest(maxDuration = "30s")
     void streamEntriesAreReadOrRefused(FuzzedDataProvider data) {

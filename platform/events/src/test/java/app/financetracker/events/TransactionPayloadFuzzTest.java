@@ -25,7 +25,7 @@ class TransactionPayloadFuzzTest {
             "\"COLLECTED\"", "\"description\"", "\"categoryId\"", "2026-03-14", "e+", "1E-", ":null", "[", "{"})
     void transactionPayloadsAreReadOrRefused(byte[] payload) {
         EventEnvelope event = new EventEnvelope("e1", EventTypes.TRANSACTION_UPDATED, "t1", 1, Instant.EPOCH,
-                new String(payload, StandardCharsets.UTF_8), null);
+                new String(payload, StandardCharsets.UTF_8), null, null);
         try {
             TransactionPayload transaction = EventCodec.read(event, TransactionPayload.class);
             assertThat(transaction.userId()).isNotNull();

@@ -27,7 +27,7 @@ class TransactionVocabularyTest {
 
     @Test
     void aPayloadOfAKnownTypeReadsWithThatType() {
-        var event = EventEnvelope.create(EventTypes.TRANSACTION_CREATED, "t1", 0, EventCodec.write(payload("COLLECTED")));
+        var event = EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, EventTypes.TRANSACTION_CREATED, "t1", 0, EventCodec.write(payload("COLLECTED")));
 
         assertThat(EventCodec.read(event, TransactionPayload.class).transactionType()).isEqualTo(TransactionType.COLLECTED);
     }
@@ -35,7 +35,7 @@ class TransactionVocabularyTest {
     @Test
     void aPayloadOfAnUnknownOrMissingTypeIsMalformed() {
         for (String type : new String[] {"REFUND", "debt", "0", null}) {
-            var event = EventEnvelope.create(EventTypes.TRANSACTION_CREATED, "t1", 0, EventCodec.write(payload(type)));
+            var event = EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, EventTypes.TRANSACTION_CREATED, "t1", 0, EventCodec.write(payload(type)));
 
             assertThatThrownBy(() -> EventCodec.read(event, TransactionPayload.class))
                     .as(String.valueOf(type)).isInstanceOf(MalformedEventException.class).hasMessageContaining("lacks");

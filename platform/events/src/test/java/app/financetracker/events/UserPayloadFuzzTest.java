@@ -19,7 +19,7 @@ class UserPayloadFuzzTest {
     @DictionaryEntries({"\"id\"", "\"firstName\"", "\"lastName\"", "\"email\"", ":null", "[", "{"})
     void userPayloadsAreReadOrRefused(byte[] payload) {
         EventEnvelope event = new EventEnvelope("e1", EventTypes.USER_UPDATED, "u1", 1, Instant.EPOCH,
-                new String(payload, StandardCharsets.UTF_8), null);
+                new String(payload, StandardCharsets.UTF_8), null, null);
         try {
             EventCodec.read(event, UserPayload.class);
         } catch (MalformedEventException expected) {

@@ -1,6 +1,8 @@
 package app.financetracker.security;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,13 +20,30 @@ public final class Problems {
     }
 
     public static byte[] body(int status, String title, String detail, String instance) {
+        return MAPPER.writeValueAsBytes(problem(status, title, detail, instance));
+    }
+
+    private static Map<String, Object> problem(int status, String title, String detail, String instance) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("instance", instance);
+        return problem;
+    }
+
+    /** A caller of several entities did not say which one the call acts in (DESIGN §9). */
+    public static byte[] entityRequired(String instance, Collection<String> entities) {
+        Map<String, Object> problem = problem(400, "Bad Request", "Your account belongs to several entities: say "
+                + "which one this call acts in with the header " + Memberships.HEADER + ".", instance);
+        problem.put("entities", List.copyOf(entities));
         return MAPPER.writeValueAsBytes(problem);
+    }
+
+    /** The entity named is not one the caller belongs to (or the caller belongs to none). */
+    public static byte[] notInEntity(String instance) {
+        return body(403, "Forbidden", "Your account does not belong to this entity.", instance);
     }
 
     public static byte[] unauthorized(String instance) {

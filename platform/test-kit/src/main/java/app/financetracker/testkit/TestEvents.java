@@ -31,12 +31,12 @@ public final class TestEvents {
     public static EventEnvelope transaction(String type, String id, long version, String userId, String userName,
                                             String kind, String amount, String categoryId, String categoryName,
                                             LocalDate date) {
-        return EventEnvelope.create(type, id, version, EventCodec.write(new TransactionPayload(id, userId, userName,
+        return EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, type, id, version, EventCodec.write(new TransactionPayload(id, userId, userName,
                 kind, new BigDecimal(amount), categoryId, categoryName, date, "test")));
     }
 
     public static EventEnvelope member(String type, String id, long version, String firstName, String lastName) {
-        return EventEnvelope.create(type, id, version, EventCodec.write(new UserPayload(id, firstName, lastName,
+        return EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, type, id, version, EventCodec.write(new UserPayload(id, firstName, lastName,
                 firstName.toLowerCase() + "." + lastName.toLowerCase() + "@example.com")));
     }
 
@@ -46,7 +46,7 @@ public final class TestEvents {
 
     /** A {@code Category*} event as transaction-service writes it (colour left at the default). */
     public static EventEnvelope category(String type, String id, long version, String name) {
-        return EventEnvelope.create(type, id, version, EventCodec.write(new CategoryPayload(id, name, "#607d8b")));
+        return EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, type, id, version, EventCodec.write(new CategoryPayload(id, name, "#607d8b")));
     }
 
     public static void publish(StringRedisTemplate redis, String stream, EventEnvelope event) {

@@ -21,6 +21,8 @@ public final class Tokens {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "Admin@1234";
+    /** The entity of the seeded admin and of every test that names none (DESIGN §9). */
+    public static final String DEFAULT_ENTITY = "default";
     private static final String REALM = "finance-tracker";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -30,7 +32,7 @@ public final class Tokens {
     }
 
     /**
-     * The seeded admin's token: roles {@code admin} and {@code super-admin}. Reused while it has more than a
+     * The seeded admin's token: {@code platform-admin}, and {@code super-admin} of the default entity. Reused while it has more than a
      * minute to live (tokens live five), which spares Keycloak hundreds of sign-ins per test run.
      */
     public static synchronized String admin() {
@@ -41,7 +43,7 @@ public final class Tokens {
         return cached.token();
     }
 
-    /** A token of a user who has no realm role at all (exists once per Keycloak). */
+    /** A token of a user who belongs to no entity and has no realm role (exists once per Keycloak). */
     public static String withoutRole() {
         ensureUser("no-role-user", "NoRole@1234", List.of());
         return password("no-role-user", "NoRole@1234");
@@ -99,27 +101,61 @@ public final class Tokens {
                 .build()).body()).get(0).get("id").asString();
     }
 
-    /** Creates the user with those realm roles unless it exists. */
+    /** Creates the user unless it exists, with those roles in the default entity (DESIGN §9). */
     public static void ensureUser(String username, String password, List<String> roles) {
+        ensureUser(username, password, roles.isEmpty() ? Map.of() : Map.of(DEFAULT_ENTITY,
+                roles.contains("super-admin") ? "super-admin" : roles.get(0)));
+    }
+
+    /**
+     * Creates the user unless it exists, and makes it hold {@code roleByEntity}'s role in each of those entities
+     * (Keycloak groups {@code /entities/<entityId>/<role>}, made when missing: ADR 0019). Memberships it already
+     * has stay.
+     */
+    public static void ensureUser(String username, String password, Map<String, String> roleByEntity) {
         String keycloak = Infra.get().keycloakUrl();
         String master = masterToken();
         Map<String, Object> user = Map.of("username", username, "enabled", true, "email", username + "@example.com",
                 "emailVerified", true, "firstName", "Test", "lastName", username,
                 "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        int created = send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM + "/users"))
+        send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM + "/users"))
                 .header("Authorization", "Bearer " + master).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build()).statusCode();
-        if (created == 409 || roles.isEmpty()) {
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build());
+        if (roleByEntity.isEmpty()) {
             return;
         }
         String id = userId(master, username);
-        List<JsonNode> roleRepresentations = roles.stream().map(role -> JSON.readTree(send(HttpRequest.newBuilder(
-                URI.create(keycloak + "/admin/realms/" + REALM + "/roles/" + role))
-                .header("Authorization", "Bearer " + master).build()).body())).toList();
-        send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM + "/users/" + id
-                + "/role-mappings/realm")).header("Authorization", "Bearer " + master)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(roleRepresentations))).build());
+        roleByEntity.forEach((entityId, role) -> send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/"
+                + REALM + "/users/" + id + "/groups/" + entityGroup(master, entityId, role)))
+                .header("Authorization", "Bearer " + master).PUT(HttpRequest.BodyPublishers.noBody()).build()));
+    }
+
+    /** The id of the group of {@code role} in {@code entityId}, made (with its parents) when missing. */
+    private static String entityGroup(String master, String entityId, String role) {
+        String parent = group(master, null, "entities");
+        return group(master, group(master, parent, entityId), role);
+    }
+
+    private static String group(String master, String parentId, String name) {
+        String admin = Infra.get().keycloakUrl() + "/admin/realms/" + REALM;
+        String list = parentId == null ? admin + "/groups?exact=true&search=" + name
+                : admin + "/groups/" + parentId + "/children?max=1000";
+        for (JsonNode group : JSON.readTree(send(HttpRequest.newBuilder(URI.create(list))
+                .header("Authorization", "Bearer " + master).build()).body())) {
+            if (group.get("name").asString().equals(name)) {
+                return group.get("id").asString();
+            }
+        }
+        String create = parentId == null ? admin + "/groups" : admin + "/groups/" + parentId + "/children";
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(create))
+                .header("Authorization", "Bearer " + master).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", name)))).build());
+        if (created.statusCode() == 409) {
+            return group(master, parentId, name); // made meanwhile by another test JVM
+        }
+        String location = created.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
+                "Keycloak did not make the group " + name + ": " + created.statusCode() + " " + created.body()));
+        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private static JsonNode post(String url, Map<String, String> form) {

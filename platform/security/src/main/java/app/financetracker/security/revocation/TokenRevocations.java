@@ -1,11 +1,13 @@
 package app.financetracker.security.revocation;
 
+import app.financetracker.security.Memberships;
 import app.financetracker.security.RealmRolesConverter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +28,10 @@ public final class TokenRevocations {
     private final Duration window;
     private final Map<String, Revocation> revoked = new ConcurrentHashMap<>();
 
-    /** @param removedRoles the roles taken away; empty when the whole account was (deleted, disabled) */
+    /**
+     * @param removedRoles the realm roles or entity group paths ({@code /entities/<id>/<role>}) taken away; empty when
+     *                     the whole account was (deleted, disabled)
+     */
     private record Revocation(Instant at, Set<String> removedRoles) {
     }
 
@@ -73,9 +78,14 @@ public final class TokenRevocations {
         if (issuedAt == null || issuedAt.isBefore(second)) {
             return true;
         }
-        return issuedAt.equals(second) && (revocation.removedRoles().isEmpty()
+        if (!issuedAt.equals(second)) {
+            return false;
+        }
+        List<String> groups = jwt.getClaimAsStringList(Memberships.CLAIM);
+        return revocation.removedRoles().isEmpty()
                 || RealmRolesConverter.rolesOf(jwt.getClaimAsMap("realm_access")).stream()
-                        .anyMatch(revocation.removedRoles()::contains));
+                        .anyMatch(revocation.removedRoles()::contains)
+                || groups != null && groups.stream().anyMatch(revocation.removedRoles()::contains);
     }
 
     /** {@code decoder}, refusing revoked tokens (after any cache, so that a cached token is refused too). */

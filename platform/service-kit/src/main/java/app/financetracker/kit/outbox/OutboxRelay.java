@@ -130,7 +130,7 @@ public class OutboxRelay implements SmartLifecycle {
         Instant instant = occurredAt instanceof Date date ? date.toInstant() : Instant.parse(String.valueOf(occurredAt));
         return new EventEnvelope(event.getString("eventId"), event.getString("type"), event.getString("aggregateId"),
                 ((Number) event.get("aggregateVersion")).longValue(), instant, event.getString("payload"),
-                event.getString("traceparent"));
+                event.getString("entityId"), event.getString("traceparent"));
     }
 
     @Override

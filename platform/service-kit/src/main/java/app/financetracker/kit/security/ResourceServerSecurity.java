@@ -1,5 +1,6 @@
 package app.financetracker.kit.security;
 
+import app.financetracker.kit.entity.EntityResolution;
 import app.financetracker.security.Problems;
 import app.financetracker.security.RealmRolesConverter;
 import app.financetracker.security.Roles;
@@ -27,8 +28,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 
 /**
  * Every service is its own OAuth2 resource server (DESIGN §4): it checks the JWT itself and never
- * trusts the gateway alone. Every {@code /api/**} call needs the realm role {@code admin}; finer rules
- * ({@code super-admin}) are method-security annotations in the service. Tokens of an admin deleted, disabled or
+ * trusts the gateway alone. Every {@code /api/**} call acts in one entity ({@link EntityResolution}) and needs the
+ * role {@code admin} in it; finer rules ({@code super-admin}) are method-security annotations in the service. Tokens of an admin deleted, disabled or
  * demoted since they were issued are refused (ADR 0014).
  */
 @AutoConfiguration
@@ -49,7 +50,7 @@ public class ResourceServerSecurity {
                             "/v3/api-docs/**", "/error").permitAll();
                     rules.orderedStream().forEach(rule -> rule.apply(requests));
                     requests.requestMatchers("/api/**").hasRole(Roles.ADMIN)
-                            .requestMatchers("/actuator/streams/**").hasRole(Roles.SUPER_ADMIN)
+                            .requestMatchers("/actuator/streams/**").hasRole(Roles.PLATFORM_ADMIN)
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server
@@ -67,6 +68,7 @@ public class ResourceServerSecurity {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
+                .addFilterAfter(new EntityResolution(), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Bearer tokens only, no cookies: nothing for a cross-site request to ride on.
                 .csrf(csrf -> csrf.disable());

@@ -33,7 +33,7 @@ class EventTracingTest {
             .withPropertyValues("spring.application.name=tracing-test", "management.tracing.sampling.probability=1.0");
 
     static EventEnvelope event(String traceparent) {
-        return EventEnvelope.create("UserCreated", "m1", 0, "{}", traceparent);
+        return EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, "UserCreated", "m1", 0, "{}", traceparent);
     }
 
     @Test
@@ -42,13 +42,13 @@ class EventTracingTest {
             Tracer tracer = context.getBean(Tracer.class);
             Span request = tracer.nextSpan().name("http post /api/users").start();
             try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
-                assertThat(EventEnvelope.create("UserCreated", "m1", 0, "{}").traceparent())
+                assertThat(EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, "UserCreated", "m1", 0, "{}").traceparent())
                         .isEqualTo("00-" + request.context().traceId() + "-" + request.context().spanId() + "-01")
                         .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
             } finally {
                 request.end();
             }
-            assertThat(EventEnvelope.create("UserCreated", "m1", 0, "{}").traceparent()).as("outside a trace").isNull();
+            assertThat(EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, "UserCreated", "m1", 0, "{}").traceparent()).as("outside a trace").isNull();
         });
     }
 
@@ -78,7 +78,7 @@ class EventTracingTest {
                     event("00-" + TRACE_ID + "-" + PARENT_SPAN + "-01"), () -> {
                         consuming.set(tracer.currentSpan());
                         logged.set(MDC.get("traceId"));
-                        onward.set(EventEnvelope.create("TransactionDeleted", "t1", 1, "{}").traceparent());
+                        onward.set(EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, "TransactionDeleted", "t1", 1, "{}").traceparent());
                     });
 
             assertThat(consuming.get().context().traceId()).isEqualTo(TRACE_ID);

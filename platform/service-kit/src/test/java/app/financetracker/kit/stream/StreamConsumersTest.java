@@ -120,10 +120,10 @@ class StreamConsumersTest {
             }
         };
         TransactionPayload good = transaction("u1", "DEBT");
-        publish(stream, EventEnvelope.create(EventTypes.TRANSACTION_CREATED, "t1", 0, EventCodec.write(good)));
-        publish(stream, EventEnvelope.create("TransactionArchived", "t2", 0, EventCodec.write(good)));
-        publish(stream, EventEnvelope.create(EventTypes.TRANSACTION_UPDATED, "t3", 1, "{\"amount\": "));
-        publish(stream, EventEnvelope.create(EventTypes.TRANSACTION_UPDATED, "t4", 1,
+        publish(stream, EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, EventTypes.TRANSACTION_CREATED, "t1", 0, EventCodec.write(good)));
+        publish(stream, EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, "TransactionArchived", "t2", 0, EventCodec.write(good)));
+        publish(stream, EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, EventTypes.TRANSACTION_UPDATED, "t3", 1, "{\"amount\": "));
+        publish(stream, EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, EventTypes.TRANSACTION_UPDATED, "t4", 1,
                 EventCodec.write(transaction("u1", "REFUND"))));
         Map<String, String> noEnvelope = Map.of("type", EventTypes.TRANSACTION_CREATED, "payload", "{}");
         redis.opsForStream().add(StreamRecords.string(noEnvelope).withStreamKey(stream));
@@ -176,7 +176,7 @@ class StreamConsumersTest {
 
     private static void publish(String stream, List<String> aggregateIds) {
         for (String id : aggregateIds) {
-            publish(stream, EventEnvelope.create("Sampled", id, 0, "{\"name\": \"" + id + "\"}"));
+            publish(stream, EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, "Sampled", id, 0, "{\"name\": \"" + id + "\"}"));
         }
     }
 
