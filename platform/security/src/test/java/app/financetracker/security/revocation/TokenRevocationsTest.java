@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,10 +26,12 @@ class TokenRevocationsTest {
             Duration.ofHours(1));
 
 
+    /** {@code roles}: realm roles, or entity group paths when they start with {@code /} (DESIGN §9). */
     private static Jwt token(String subject, Instant issuedAt, String... roles) {
         return Jwt.withTokenValue(subject + "@" + issuedAt).header("alg", "RS256").subject(subject)
                 .issuedAt(issuedAt).expiresAt(issuedAt.plusSeconds(300))
-                .claim("realm_access", Map.of("roles", List.of(roles))).build();
+                .claim("realm_access", Map.of("roles", Arrays.stream(roles).filter(r -> !r.startsWith("/")).toList()))
+                .claim("groups", Arrays.stream(roles).filter(r -> r.startsWith("/")).toList()).build();
     }
 
     @Test
@@ -45,12 +48,23 @@ class TokenRevocationsTest {
     /** A token fetched in the second of a demotion is older only if it still carries the role taken away. */
     @Test
     void inTheSecondOfARoleRemovalOnlyTokensWithThatRoleAreRefused() {
-        revocations.revoke("anna", NOW, List.of("super-admin"));
+        revocations.revoke("anna", NOW, List.of("/entities/unit-a/super-admin"));
         Instant sameSecond = Instant.parse("2026-12-01T10:00:00Z");
 
-        assertThat(revocations.revoked(token("anna", sameSecond, "admin", "super-admin"))).isTrue();
-        assertThat(revocations.revoked(token("anna", sameSecond, "admin"))).isFalse();
-        assertThat(revocations.revoked(token("anna", NOW.minusSeconds(5), "admin"))).isTrue();
+        assertThat(revocations.revoked(token("anna", sameSecond, "/entities/unit-a/admin",
+                "/entities/unit-a/super-admin"))).isTrue();
+        assertThat(revocations.revoked(token("anna", sameSecond, "/entities/unit-a/admin",
+                "/entities/unit-b/super-admin"))).isFalse();
+        assertThat(revocations.revoked(token("anna", NOW.minusSeconds(5), "/entities/unit-a/admin"))).isTrue();
+    }
+
+    @Test
+    void inTheSecondOfARealmRoleRemovalOnlyTokensWithThatRoleAreRefused() {
+        revocations.revoke("anna", NOW, List.of("platform-admin"));
+        Instant sameSecond = Instant.parse("2026-12-01T10:00:00Z");
+
+        assertThat(revocations.revoked(token("anna", sameSecond, "platform-admin"))).isTrue();
+        assertThat(revocations.revoked(token("anna", sameSecond, "/entities/unit-a/admin"))).isFalse();
     }
 
     @Test
