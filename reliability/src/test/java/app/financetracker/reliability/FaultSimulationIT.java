@@ -8,7 +8,6 @@ import app.financetracker.launcher.LocalStack;
 import app.financetracker.reliability.SimulationPlan.Final;
 import app.financetracker.testkit.Api;
 import app.financetracker.testkit.Infra;
-import app.financetracker.testkit.Tokens;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -39,7 +38,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * deletes over hundreds of members while consumers are killed, Redis restarts, and deliveries are duplicated,
  * reordered and poisoned, and the transactions' categories are renamed; then every member's balance, every
  * notification, the report totals, every category name (on the transactions and in the report) and the
- * dead-letter streams must match what the plan says, computed without the system.
+ * dead-letter streams must match what the plan says, computed without the system. The members belong to two
+ * entities in turn ({@link Operator}): each entity's balances, notifications and report must be exact, and no
+ * projection may carry a change into the other entity.
  * {@code -Dfaults.seed=… -Dfaults.operations=… -Dfaults.members=… -Dfaults.threads=…} size a longer run.
  */
 @ExtendWith(ReliabilityStack.class)
@@ -82,6 +83,7 @@ class FaultSimulationIT {
         FaultSchedule schedule = FaultSchedule.draw(SEED, OPERATIONS);
         LocalStack stack = ReliabilityStack.stack();
         Instant begin = Instant.now();
+        Operator.ensure();
 
         List<String> memberIds = createMembers(stack.serviceUrl("user-service"));
         // transaction-service learns members from events:users; creates for a member it has not heard of are 422.
@@ -90,7 +92,7 @@ class FaultSimulationIT {
                 .until(() -> mongo.getDatabase("transactions").getCollection("members")
                         .countDocuments(new Document("deleted", false)) >= MEMBERS);
 
-        List<String> categoryIds = createCategories(plan, stack.serviceUrl("transaction-service"));
+        List<List<String>> categoryIds = createCategories(plan, stack.serviceUrl("transaction-service"));
 
         FaultInjector injector = new FaultInjector(stack, ReliabilityStack.infra(), redis, SEED);
         Workload workload = new Workload(plan, memberIds, categoryIds, stack.serviceUrl("transaction-service"),
@@ -113,7 +115,8 @@ class FaultSimulationIT {
                             + "members=%d threads=%d faults=%d: kill9=%d (user=%d notification=%d report=%d) "
                             + "redisRestarts=%d duplicated=%d reordered=%d poison=%d | unanswered=%d refused=%d "
                             + "resent=%d renames=%d/%d (resent=%d) | lost=%s doubleCounted=%s balancesWrong=%s "
-                            + "notifications=%s dlq=%s reportTotals=%s categoryNames=%s | workload=%ds "
+                            + "notifications=%s dlq=%s reportTotals=%s categoryNames=%s entities=%d crossed=%s | "
+                            + "workload=%ds "
                             + "convergence=%ds total=%ds%n",
                     SEED, schedule.fingerprint(), OPERATIONS, plan.count(SimulationPlan.Kind.CREATE),
                     plan.count(SimulationPlan.Kind.UPDATE), plan.count(SimulationPlan.Kind.DELETE), MEMBERS, THREADS,
@@ -121,11 +124,13 @@ class FaultSimulationIT {
                     injector.kills("notification-service"), injector.kills("report-service"),
                     injector.applied(FaultSchedule.Kind.RESTART_REDIS), injector.duplicated(), injector.reordered(),
                     injector.applied(FaultSchedule.Kind.POISON), workload.unanswered(), workload.refused(),
-                    workload.resent(), workload.renamed(), plan.renames().size(), workload.renamesResent(),
+                    workload.resent(), workload.renamed(), plan.renames().size() * Operator.ENTITIES.size(),
+                    workload.renamesResent(),
                     tally == null ? "?" : tally.lost(), tally == null ? "?" : tally.doubleCounted(),
                     tally == null ? "?" : tally.balancesWrong(), tally == null ? "?" : tally.notifications(),
                     tally == null ? "?" : tally.deadLetters(), tally == null ? "?" : tally.reportOk() ? "equal" : "DIFFERENT",
-                    tally == null ? "?" : tally.categoryNames(),
+                    tally == null ? "?" : tally.categoryNames(), Operator.ENTITIES.size(),
+                    tally == null ? "?" : tally.crossed(),
                     Duration.between(begin, workloadDone).toSeconds(), Duration.between(workloadDone, end).toSeconds(),
                     Duration.between(begin, end).toSeconds());
         }
@@ -137,7 +142,7 @@ class FaultSimulationIT {
     private static List<String> createMembers(String userService) {
         List<String> ids = new ArrayList<>();
         for (int m = 0; m < MEMBERS; m++) {
-            Api.Response created = Api.at(userService).as(Tokens.admin()).post("/api/users", Map.of(
+            Api.Response created = Operator.api(userService, Operator.entityOf(m)).post("/api/users", Map.of(
                     "firstName", "Sim", "lastName", "Member %04d".formatted(m),
                     "email", "sim-%d-%04d@example.com".formatted(SEED, m)));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -146,14 +151,21 @@ class FaultSimulationIT {
         return ids;
     }
 
-    /** The plan's categories, created through transaction-service under their first names; their ids by index. */
-    private static List<String> createCategories(SimulationPlan plan, String transactionService) {
-        List<String> ids = new ArrayList<>();
-        for (int c = 0; c < plan.categories(); c++) {
-            Api.Response created = Api.at(transactionService).as(Tokens.admin()).post("/api/categories",
-                    Map.of("name", plan.categoryName(c, 0), "color", "#%06x".formatted(0x102030 * (c + 1))));
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            ids.add(created.at("/id"));
+    /**
+     * The plan's categories, created through transaction-service under their first names in each entity (the same
+     * names: unique per entity only); per entity, their ids by index.
+     */
+    private static List<List<String>> createCategories(SimulationPlan plan, String transactionService) {
+        List<List<String>> ids = new ArrayList<>();
+        for (String entity : Operator.ENTITIES) {
+            List<String> inEntity = new ArrayList<>();
+            for (int c = 0; c < plan.categories(); c++) {
+                Api.Response created = Operator.api(transactionService, entity).post("/api/categories",
+                        Map.of("name", plan.categoryName(c, 0), "color", "#%06x".formatted(0x102030 * (c + 1))));
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                inEntity.add(created.at("/id"));
+            }
+            ids.add(inEntity);
         }
         return ids;
     }
@@ -161,24 +173,38 @@ class FaultSimulationIT {
     /** What the system must show in the end, from the plan and the ids the workload was given. */
     private record Expected(SimulationPlan plan, List<String> memberIds, Map<String, Final> transactions,
                             BigDecimal[][] balances, Set<String> deadLetters, Map<String, String> categoryNames,
-                            List<String> categoryIds) {
+                            List<List<String>> categoryIds) {
 
-        Expected(SimulationPlan plan, List<String> memberIds, List<String> categoryIds, Workload workload,
+        Expected(SimulationPlan plan, List<String> memberIds, List<List<String>> categoryIds, Workload workload,
                  FaultInjector injector) {
             this(plan, memberIds, byId(plan, workload), plan.balances(), injector.expectedDeadLetters(),
                     finalNames(plan, categoryIds), categoryIds);
         }
 
+        /** A transaction's category id: its final category in its member's entity, or none. */
+        String categoryIdOf(Final transaction) {
+            return transaction.category() == SimulationPlan.NO_CATEGORY ? null
+                    : categoryIds.get(Operator.ENTITIES.indexOf(Operator.entityOf(transaction.member())))
+                            .get(transaction.category());
+        }
+
         /** A transaction's category name in the end: its final category's final name, or none. */
         String categoryNameOf(Final transaction) {
             return transaction.category() == SimulationPlan.NO_CATEGORY ? null
-                    : categoryNames.get(categoryIds.get(transaction.category()));
+                    : categoryNames.get(categoryIdOf(transaction));
         }
 
-        private static Map<String, String> finalNames(SimulationPlan plan, List<String> categoryIds) {
+        /** The entity of a member by id. */
+        String entityOfMember(String memberId) {
+            return Operator.entityOf(memberIds.indexOf(memberId));
+        }
+
+        private static Map<String, String> finalNames(SimulationPlan plan, List<List<String>> categoryIds) {
             Map<String, String> names = new HashMap<>();
-            for (int c = 0; c < categoryIds.size(); c++) {
-                names.put(categoryIds.get(c), plan.finalCategoryName(c));
+            for (List<String> inEntity : categoryIds) {
+                for (int c = 0; c < inEntity.size(); c++) {
+                    names.put(inEntity.get(c), plan.finalCategoryName(c));
+                }
             }
             return names;
         }
@@ -192,19 +218,18 @@ class FaultSimulationIT {
 
     /** One look at the system. {@code problems} is empty when everything agrees with the plan. */
     private record Tally(long lost, long doubleCounted, long balancesWrong, String notifications, String deadLetters,
-                         boolean reportOk, String categoryNames, List<String> problems) {
+                         boolean reportOk, String categoryNames, long crossed, List<String> problems) {
     }
 
     private Tally tally(LocalStack stack, Expected expected) {
         List<String> problems = new ArrayList<>();
-        Api gateway = Api.at(stack.gatewayUrl()).as(Tokens.admin());
-
-        // Balances through the public API, against sums computed from the plan.
+        // Balances through the public API, in each member's entity, against sums computed from the plan.
         long balancesWrong = 0;
         long overCounted = 0;
         long underCounted = 0;
         for (int m = 0; m < expected.memberIds().size(); m++) {
-            Api.Response member = gateway.get("/api/users/" + expected.memberIds().get(m));
+            Api.Response member = Operator.api(stack.gatewayUrl(), Operator.entityOf(m))
+                    .get("/api/users/" + expected.memberIds().get(m));
             BigDecimal[] want = expected.balances()[m];
             boolean right = member.status() == 200
                     && member.json().at("/balance/outstanding").decimalValue()
@@ -229,12 +254,15 @@ class FaultSimulationIT {
         // user-service's entries: one per transaction at its last accepted version.
         long stale = 0;
         long extra = 0;
+        // Entity crossings: a document of one entity's change stored under the other entity (issue 17).
+        long crossed = 0;
         MongoDatabase users = mongo.getDatabase("users");
         Set<String> seen = new HashSet<>();
         for (Document entry : users.getCollection("balance_entries").find()) {
             String id = entry.getString("_id");
             Final want = expected.transactions().get(id);
             seen.add(id);
+            crossed += want != null && !Operator.entityOf(want.member()).equals(entry.getString("entityId")) ? 1 : 0;
             if (want == null) {
                 extra++;
             } else if (((Number) entry.get("version")).longValue() < want.version()) {
@@ -253,6 +281,9 @@ class FaultSimulationIT {
             String key = notification.getString("transactionId") != null ? notification.getString("transactionId")
                     : notification.getString("userId");
             String type = notification.getString("type");
+            String memberId = notification.getString("userId");
+            crossed += expected.memberIds().contains(memberId)
+                    && !expected.entityOfMember(memberId).equals(notification.getString("entityId")) ? 1 : 0;
             if (type.startsWith("Transaction") && expected.transactions().containsKey(key)
                     || type.equals("UserCreated") && expected.memberIds().contains(key)) {
                 notified.merge(key + "/" + type, 1, Integer::sum);
@@ -284,24 +315,36 @@ class FaultSimulationIT {
             problems.add("notifications: " + missing + " missing, " + repeated + " extra (" + others + " unexpected)");
         }
 
-        // The report over the whole year totals the same as the plan.
-        BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
-        for (BigDecimal[] row : expected.balances()) {
-            for (int i = 0; i < 3; i++) {
-                totals[i] = totals[i].add(row[i]);
+        // Each entity's report over the whole year totals the same as the plan's members of that entity.
+        boolean reportOk = true;
+        List<Api.Response> reports = new ArrayList<>();
+        for (String entity : Operator.ENTITIES) {
+            BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+            for (int m = 0; m < expected.balances().length; m++) {
+                if (!Operator.entityOf(m).equals(entity)) {
+                    continue;
+                }
+                for (int i = 0; i < 3; i++) {
+                    totals[i] = totals[i].add(expected.balances()[m][i]);
+                }
             }
-        }
-        long liveCount = expected.transactions().values().stream().filter(t -> !t.deleted()).count();
-        Api.Response report = gateway.post("/api/reports", Map.of("from", SimulationPlan.FIRST_DAY.toString(),
-                "to", SimulationPlan.LAST_DAY.toString(), "granularity", "MONTH"));
-        boolean reportOk = report.status() == 201
-                && report.json().at("/totals/receivables").decimalValue().compareTo(totals[0]) == 0
-                && report.json().at("/totals/debts").decimalValue().compareTo(totals[1]) == 0
-                && report.json().at("/totals/collected").decimalValue().compareTo(totals[2]) == 0
-                && report.json().at("/totals/count").asLong() == liveCount;
-        if (!reportOk) {
-            problems.add("report totals " + (report.status() == 201 ? report.json().at("/totals") : report)
-                    + " expected " + List.of(totals) + " count " + liveCount);
+            long liveCount = expected.transactions().values().stream()
+                    .filter(t -> !t.deleted() && Operator.entityOf(t.member()).equals(entity)).count();
+            Api.Response report = Operator.api(stack.gatewayUrl(), entity).post("/api/reports", Map.of(
+                    "from", SimulationPlan.FIRST_DAY.toString(), "to", SimulationPlan.LAST_DAY.toString(),
+                    "granularity", "MONTH"));
+            reports.add(report);
+            boolean ok = report.status() == 201
+                    && report.json().at("/totals/receivables").decimalValue().compareTo(totals[0]) == 0
+                    && report.json().at("/totals/debts").decimalValue().compareTo(totals[1]) == 0
+                    && report.json().at("/totals/collected").decimalValue().compareTo(totals[2]) == 0
+                    && report.json().at("/totals/count").asLong() == liveCount;
+            if (!ok) {
+                problems.add("report totals of " + entity + " " + (report.status() == 201
+                        ? report.json().at("/totals") : report) + " expected " + List.of(totals) + " count "
+                        + liveCount);
+            }
+            reportOk &= ok;
         }
 
         // Category names (ADR 0018): every live transaction shows its category's final name, and so does the
@@ -315,6 +358,7 @@ class FaultSimulationIT {
             if (want == null || want.deleted()) {
                 continue;
             }
+            crossed += Operator.entityOf(want.member()).equals(transaction.getString("entityId")) ? 0 : 1;
             named += want.category() == SimulationPlan.NO_CATEGORY ? 0 : 1;
             if (!java.util.Objects.equals(transaction.getString("categoryName"), expected.categoryNameOf(want))) {
                 if (staleTransactions++ == 0) {
@@ -323,19 +367,23 @@ class FaultSimulationIT {
                 }
             }
         }
-        // The report has a row for each category a live transaction is in.
+        // The reports have a row for each category a live transaction is in, in that transaction's entity only.
         Set<String> inUse = new HashSet<>();
         expected.transactions().values().stream().filter(t -> !t.deleted() && t.category() != SimulationPlan.NO_CATEGORY)
-                .forEach(t -> inUse.add(expected.categoryIds().get(t.category())));
+                .forEach(t -> inUse.add(expected.categoryIdOf(t)));
         long staleRows = 0;
         Set<String> rows = new HashSet<>();
-        if (report.status() == 201) {
-            for (var row : report.json().at("/byCategory")) {
+        for (int e = 0; e < reports.size(); e++) {
+            if (reports.get(e).status() != 201) {
+                continue;
+            }
+            for (var row : reports.get(e).json().at("/byCategory")) {
                 String id = row.path("categoryId").asText(null);
                 String want = expected.categoryNames().get(id);
                 if (want != null) {
                     rows.add(id);
                     staleRows += want.equals(row.path("categoryName").asText(null)) ? 0 : 1;
+                    crossed += expected.categoryIds().get(e).contains(id) ? 0 : 1;
                 }
             }
         }
@@ -345,7 +393,7 @@ class FaultSimulationIT {
         if (staleRows > 0) {
             problems.add("category names: " + staleRows + " report rows show an old name");
         }
-        if (report.status() == 201 && !rows.containsAll(inUse)) {
+        if (reportOk && !rows.containsAll(inUse)) {
             problems.add("category names: the report has rows for " + rows.size() + " of the " + inUse.size()
                     + " categories in use");
         }
@@ -382,6 +430,9 @@ class FaultSimulationIT {
         if (pending > 0) {
             problems.add(pending + " entries still pending");
         }
+        if (crossed > 0) {
+            problems.add(crossed + " documents or report rows in another entity than their change's");
+        }
         if (balancesWrong > 0) {
             problems.add(balancesWrong + " balances differ");
         }
@@ -391,6 +442,6 @@ class FaultSimulationIT {
         // Money lost: a change missing from a projection or a balance sum too low; counted twice: the reverse.
         return new Tally(stale + missing + underCounted, extra + repeated + overCounted, balancesWrong, gotTotal + "/" + wantedTotal,
                 deadLetterEntries + " entries, " + deadLetters.size() + "/" + expected.deadLetters().size()
-                        + " poison×group", reportOk, categoryNames, problems);
+                        + " poison×group", reportOk, categoryNames, crossed, problems);
     }
 }

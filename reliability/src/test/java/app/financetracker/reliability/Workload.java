@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import app.financetracker.reliability.FaultSchedule.Fault;
 import app.financetracker.reliability.SimulationPlan.Op;
 import app.financetracker.testkit.Api;
-import app.financetracker.testkit.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * by the tag in its description). An operation the read-back shows missing is sent again; nothing is guessed.
  * One more thread renames the categories as the plan's {@link SimulationPlan.Rename}s come due, each rename
  * carried out the same way (read back the category; send the rename with its current version until it shows
- * the new name).
+ * the new name). Members belong to the simulation's entities in turn ({@link Operator}); each call acts in its
+ * member's (or its category's) entity, and every plan category exists once in each entity.
  */
 final class Workload {
 
@@ -34,7 +34,8 @@ final class Workload {
 
     private final SimulationPlan plan;
     private final List<String> memberIds;
-    private final List<String> categoryIds;
+    /** Per entity (in {@link Operator#ENTITIES} order), the plan's categories' ids there. */
+    private final List<List<String>> categoryIds;
     private final String baseUrl;
     private final int threads;
     private final AtomicReferenceArray<String> transactionIds;
@@ -45,7 +46,8 @@ final class Workload {
     private final AtomicLong renamed = new AtomicLong();
     private final AtomicLong renamesResent = new AtomicLong();
 
-    Workload(SimulationPlan plan, List<String> memberIds, List<String> categoryIds, String baseUrl, int threads) {
+    Workload(SimulationPlan plan, List<String> memberIds, List<List<String>> categoryIds, String baseUrl,
+             int threads) {
         this.plan = plan;
         this.memberIds = memberIds;
         this.categoryIds = categoryIds;
@@ -97,42 +99,51 @@ final class Workload {
         }
     }
 
-    /** Carries out the plan's category renames in order, each once its mark of completed operations is passed. */
+    /**
+     * Carries out the plan's category renames in order, each once its mark of completed operations is passed, in
+     * every entity.
+     */
     private void rename() {
         for (SimulationPlan.Rename rename : plan.renames()) {
             await("operation " + rename.atOp()).atMost(Duration.ofHours(6)).pollInSameThread()
                     .pollInterval(Duration.ofMillis(50)).until(() -> completed.get() >= rename.atOp());
-            String name = plan.categoryName(rename.category(), rename.round());
-            String path = "/api/categories/" + categoryIds.get(rename.category());
-            boolean[] sent = {false};
-            await("rename " + rename).atMost(PER_OPERATION).pollInSameThread().pollInterval(Duration.ofMillis(300))
-                    .until(() -> {
-                        Api api = Api.at(baseUrl).as(Tokens.admin());
-                        try {
-                            // Read back first: a rename whose answer was lost (or a 409 after it) may be in.
-                            Api.Response current = api.get(path);
-                            if (current.status() != 200) {
-                                return false;
-                            }
-                            if (name.equals(current.at("/name"))) {
-                                return true;
-                            }
-                            if (sent[0]) {
-                                renamesResent.incrementAndGet();
-                            }
-                            sent[0] = true;
-                            Map<String, Object> body = new LinkedHashMap<>();
-                            body.put("name", name);
-                            body.put("color", current.at("/color"));
-                            body.put("version", current.json().at("/version").asLong());
-                            // 2xx: done; 409 (changed meanwhile), 5xx or no answer: read back and send again.
-                            return api.put(path, body).status() / 100 == 2;
-                        } catch (RuntimeException noAnswer) {
+            for (int entity = 0; entity < Operator.ENTITIES.size(); entity++) {
+                renameIn(rename, entity);
+            }
+        }
+    }
+
+    private void renameIn(SimulationPlan.Rename rename, int entity) {
+        String name = plan.categoryName(rename.category(), rename.round());
+        String path = "/api/categories/" + categoryIds.get(entity).get(rename.category());
+        boolean[] sent = {false};
+        await("rename " + rename).atMost(PER_OPERATION).pollInSameThread().pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    Api api = Operator.api(baseUrl, Operator.ENTITIES.get(entity));
+                    try {
+                        // Read back first: a rename whose answer was lost (or a 409 after it) may be in.
+                        Api.Response current = api.get(path);
+                        if (current.status() != 200) {
                             return false;
                         }
-                    });
-            renamed.incrementAndGet();
-        }
+                        if (name.equals(current.at("/name"))) {
+                            return true;
+                        }
+                        if (sent[0]) {
+                            renamesResent.incrementAndGet();
+                        }
+                        sent[0] = true;
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        body.put("name", name);
+                        body.put("color", current.at("/color"));
+                        body.put("version", current.json().at("/version").asLong());
+                        // 2xx: done; 409 (changed meanwhile), 5xx or no answer: read back and send again.
+                        return api.put(path, body).status() / 100 == 2;
+                    } catch (RuntimeException noAnswer) {
+                        return false;
+                    }
+                });
+        renamed.incrementAndGet();
     }
 
     private void carryOut(Op op) {
@@ -148,7 +159,7 @@ final class Workload {
 
     /** Sends the operation once; true when it is known to have been accepted. */
     private boolean attempt(Op op) {
-        Api api = Api.at(baseUrl).as(Tokens.admin());
+        Api api = Operator.api(baseUrl, Operator.entityOf(op.member()));
         Api.Response response;
         try {
             response = switch (op.kind()) {
@@ -213,7 +224,8 @@ final class Workload {
         body.put("type", op.type());
         body.put("amount", op.amount());
         if (op.category() != SimulationPlan.NO_CATEGORY) {
-            body.put("categoryId", categoryIds.get(op.category()));
+            body.put("categoryId", categoryIds.get(Operator.ENTITIES.indexOf(Operator.entityOf(op.member())))
+                    .get(op.category()));
         }
         body.put("date", op.date().toString());
         body.put("description", op.tag(plan.seed()) + "simulated");
