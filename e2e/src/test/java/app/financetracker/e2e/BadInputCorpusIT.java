@@ -147,6 +147,31 @@ class BadInputCorpusIT {
         assertThat(storedAdmins).isEmpty();
     }
 
+    /**
+     * Whatever names the entity (DESIGN §9) is an entity the caller does not belong to: a 403 problem that does not
+     * echo it, on a read and on a write, and nothing is stored.
+     */
+    @Test
+    void badEntityHeadersAreForbiddenWithAProblem() {
+        Map<String, Long> before = counts();
+        List<String> wrong = new ArrayList<>();
+        for (String entity : List.of("", "DEFAULT", "../default", "default/admin", "*", "{\"$ne\":null}", ".*",
+                "x".repeat(5000), "default,other", "%64efault")) {
+            for (String method : List.of("GET", "POST")) {
+                Api.Response response = Api.at(Stack.get().gatewayUrl()).as(Tokens.admin()).with("X-Entity", entity)
+                        .send(method, "/api/users", method.equals("GET") ? null : "{\"firstName\":\"Corpus\","
+                                + "\"lastName\":\"Entity\",\"email\":\"corpus-entity@example.com\"}", "application/json");
+                if (response.status() != 403 || !response.contentType().startsWith("application/problem+json")
+                        || entity.length() > 3 && response.body().contains(entity)) {
+                    wrong.add(method + " X-Entity " + abbreviate(entity) + " → " + response.status() + " "
+                            + abbreviate(response.body()));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(withoutAdmins(counts())).isEqualTo(withoutAdmins(before));
+    }
+
     /** Regex and operator syntax in search values is taken literally: it matches nothing here, and errs nowhere. */
     @Test
     void operatorsAndRegexesInSearchesAreLiteralText() throws IOException {
