@@ -1,5 +1,6 @@
 package app.financetracker.bench;
 
+import app.financetracker.events.EventEnvelope;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -23,10 +24,16 @@ import org.bson.types.Decimal128;
  * hours, so they are written straight into transaction-service's collection, in the document shape its
  * {@code Transaction} record is mapped to, with no pending event: the other services' projections do not see
  * them, which this measurement does not need. The collection is emptied first so that the sizes are exact.
+ * Then, at the largest size, nine tenths of the transactions move into nine other entities (issue 17) and the same
+ * page is measured again for the bench admin's entity, which now holds one tenth: on the embedded server that
+ * scans, the cost follows the whole collection; on MongoDB the indexes that lead with {@code entityId} (ADR 0022)
+ * make it follow the entity's own share.
  */
 final class GlobalView {
 
     private static final int BATCH = 2_000;
+    /** The bench admin's entity and nine others, for the one-entity-of-ten measurement. */
+    private static final int ENTITIES = 10;
 
     private final Http http;
     private final Stack stack;
@@ -74,10 +81,32 @@ final class GlobalView {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> largest = rows.get(rows.size() - 1);
+        out.put("global_view_one_entity_of_ten", oneEntityOfTen(query, largest, quick));
         out.put("global_view_p99_ms_1m", ((Number) largest.get("transactions")).intValue() >= 1_000_000
                 ? largest.get("gateway_p99_ms") : null);
         out.put("global_view", rows);
         return out;
+    }
+
+    /** The largest size again, after nine tenths of the transactions moved into nine other entities. */
+    private Map<String, Object> oneEntityOfTen(String query, Map<String, Object> allInOne, boolean quick) {
+        try (MongoClient client = MongoClients.create(stack.mongoUri)) {
+            MongoCollection<Document> transactions = client.getDatabase("transactions").getCollection("transactions");
+            for (int other = 1; other < ENTITIES; other++) {
+                transactions.updateMany(new Document("benchEntity", other),
+                        new Document("$set", new Document("entityId", "bench-other-" + other)));
+            }
+        }
+        int size = ((Number) allInOne.get("transactions")).intValue();
+        int runs = size >= 100_000 ? 5 : quick ? 10 : 20;
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("transactions", size);
+        row.put("entities", ENTITIES);
+        row.put("all_in_one_gateway_p50_ms", allInOne.get("gateway_p50_ms"));
+        row.put("all_in_one_matching", allInOne.get("matching"));
+        row.putAll(measure("gateway", stack.gatewayUrl + query, runs));
+        System.out.printf("[bench] global view, one entity of %d at %,d: %s%n", ENTITIES, size, row);
+        return row;
     }
 
     /** Requests one after the other (after two to warm up); p99 of so few is their maximum, said as such. */
@@ -114,6 +143,8 @@ final class GlobalView {
         String type = Fixture.TYPES[random.nextInt(Fixture.TYPES.length)];
         Date now = new Date();
         return new Document("_id", UUID.randomUUID().toString())
+                .append("entityId", EventEnvelope.DEFAULT_ENTITY)
+                .append("benchEntity", random.nextInt(ENTITIES))
                 .append("userId", fixture.loadMembers.get(memberIndex))
                 .append("userName", "Bench Member " + memberIndex)
                 .append("type", type)

@@ -12,21 +12,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every route of the API, through the gateway, for every kind of caller: anonymous, a valid token without role,
- * a plain admin, a super-admin. Requests carry harmless bodies and unknown ids, so an allowed call answers with
- * its own 2xx or 4xx, never 401/403, and nothing answers 5xx.
+ * Every route of the API, through the gateway, for every kind of caller: anonymous, a valid token of an account in
+ * no entity, a plain admin, a super-admin (of the default entity, and platform-admin). Requests carry harmless
+ * bodies and unknown ids, so an allowed call answers with its own 2xx or 4xx, never 401/403, and nothing answers
+ * 5xx. A caller's own profile and list of entities need only a sign-in (DESIGN §9).
  */
 @ExtendWith(Stack.class)
 class AuthorizationMatrixIT {
 
-    private record Route(String method, String path, boolean superAdminOnly) {
+    private enum Access { SIGNED_IN, ADMIN, SUPER_ADMIN }
+
+    private record Route(String method, String path, Access access) {
+
+        Route(String method, String path, boolean superAdminOnly) {
+            this(method, path, superAdminOnly ? Access.SUPER_ADMIN : Access.ADMIN);
+        }
     }
 
     private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
     private static final List<Route> ROUTES = List.of(
-            new Route("GET", "/api/me", false),
-            new Route("PUT", "/api/me", false),
-            new Route("PUT", "/api/me/password", false),
+            new Route("GET", "/api/me", Access.SIGNED_IN),
+            new Route("PUT", "/api/me", Access.SIGNED_IN),
+            new Route("PUT", "/api/me/password", Access.SIGNED_IN),
+            new Route("GET", "/api/entities", Access.SIGNED_IN),
+            new Route("POST", "/api/entities", true),
+            new Route("GET", "/api/entities/default/settings", true),
+            new Route("PUT", "/api/entities/default/settings", true),
             new Route("GET", "/api/admins", false),
             new Route("POST", "/api/admins", true),
             new Route("DELETE", "/api/admins/" + UNKNOWN, true),
@@ -76,8 +87,9 @@ class AuthorizationMatrixIT {
             callers.forEach((caller, api) -> {
                 int status = call(api, route);
                 boolean allowed = switch (caller) {
-                    case "anonymous", "no role" -> false;
-                    case "admin" -> !route.superAdminOnly();
+                    case "anonymous" -> false;
+                    case "no role" -> route.access() == Access.SIGNED_IN;
+                    case "admin" -> route.access() != Access.SUPER_ADMIN;
                     default -> true;
                 };
                 int denied = caller.equals("anonymous") ? 401 : 403;
