@@ -12,10 +12,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Cache keys carry a generation per member (and one for each entity's list pages); a change bumps the generation instead
- * of deleting entries. Deleting would race with a reader that read Mongo before the change and writes the cache
- * after it, leaving a stale entry for the whole TTL (the two-instance balance test caught it). A reader takes the
- * generation before it reads Mongo, so whatever it caches under that generation is at most as old as the
+ * Cache keys carry a generation per member (and one for each entity's list pages); a change bumps the generation
+ * instead of deleting entries. Deleting would race with a reader that read Mongo before the change and writes the
+ * cache after it, leaving a stale entry for the whole TTL (the two-instance balance test caught it). A reader takes
+ * the generation before it reads Mongo, so whatever it caches under that generation is at most as old as the
  * generation; once a change bumped it, every reader uses the new key (ADR 0005).
  *
  * <p>With Redis down, a circuit breaker keeps reads off the cache ({@link #available()}) after the first failure,
