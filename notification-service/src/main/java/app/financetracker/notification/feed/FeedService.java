@@ -23,11 +23,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * The feed: stores one notification per event, tells the application about each new one (the live feed pushes
- * it to open browsers), and keeps each admin's read state.
+ * it to open browsers), and keeps each admin's read state. Every read and change acts in one entity (DESIGN §9):
+ * another entity's notification is not found, exactly as an id that does not exist.
  */
 @Service
 public class FeedService {
 
+    private static final String ENTITY = "entityId";
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"));
 
     private final MongoTemplate mongo;
@@ -58,35 +60,38 @@ public class FeedService {
         events.publishEvent(new NotificationRecorded(notification));
     }
 
-    PageResponse<Notification> page(int page, int size) {
-        Query query = new Query();
+    PageResponse<Notification> page(String entityId, int page, int size) {
+        Query query = Query.query(inEntity(entityId));
         long total = mongo.count(query, Notification.class);
         PageRequest request = PageRequest.of(page, size, NEWEST_FIRST);
         List<Notification> content = mongo.find(query.with(request), Notification.class);
         return PageResponse.of(new PageImpl<>(content, request, total));
     }
 
-    /** Notifications stored after {@code since}, oldest first: what a reconnecting stream missed. */
-    public List<Notification> after(Instant since) {
-        return mongo.find(Query.query(Criteria.where("createdAt").gte(since)).with(Sort.by("createdAt", "_id"))
-                .limit(500), Notification.class);
+    /** The entity's notifications stored after {@code since}, oldest first: what a reconnecting stream missed. */
+    public List<Notification> after(String entityId, Instant since) {
+        return mongo.find(Query.query(inEntity(entityId).and("createdAt").gte(since))
+                .with(Sort.by("createdAt", "_id")).limit(500), Notification.class);
     }
 
-    long unread(String reader) {
-        return mongo.count(Query.query(Criteria.where("readBy").ne(reader)), Notification.class);
+    long unread(String entityId, String reader) {
+        return mongo.count(Query.query(inEntity(entityId).and("readBy").ne(reader)), Notification.class);
     }
 
-    void markRead(String id, String reader) {
-        if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().addToSet("readBy", reader),
-                Notification.class).getMatchedCount() == 0) {
+    void markRead(String entityId, String id, String reader) {
+        if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(ENTITY).is(entityId)),
+                new Update().addToSet("readBy", reader), Notification.class).getMatchedCount() == 0) {
             throw new NotFoundException("Notification", id);
         }
     }
 
-    void markAllRead(String reader) {
-        mongo.updateMulti(Query.query(Criteria.where("readBy").ne(reader)), new Update().addToSet("readBy", reader),
-                Notification.class);
+    void markAllRead(String entityId, String reader) {
+        mongo.updateMulti(Query.query(inEntity(entityId).and("readBy").ne(reader)),
+                new Update().addToSet("readBy", reader), Notification.class);
     }
 
+    private static Criteria inEntity(String entityId) {
+        return Criteria.where(ENTITY).is(entityId);
+    }
 
 }

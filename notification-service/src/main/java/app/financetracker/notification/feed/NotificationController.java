@@ -1,5 +1,6 @@
 package app.financetracker.notification.feed;
 
+import app.financetracker.kit.entity.CurrentEntity;
 import app.financetracker.kit.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The feed of DESIGN §5; read state is each admin's own; messages are in the reader's language. The live
- * stream ({@code /stream}) is the live package's.
+ * stream ({@code /stream}) is the live package's. Everything acts in the request's entity ({@link CurrentEntity}).
  */
 @RestController
 @RequestMapping("/api/notifications")
@@ -34,7 +35,8 @@ class NotificationController {
     @GetMapping
     PageResponse<NotificationView> list(@RequestParam(defaultValue = "0") int page,
                                         @RequestParam(defaultValue = "20") int size, Principal principal, Locale locale) {
-        PageResponse<Notification> notifications = feed.page(Math.max(page, 0), Math.max(1, Math.min(size, 100)));
+        PageResponse<Notification> notifications = feed.page(CurrentEntity.id(), Math.max(page, 0),
+                Math.max(1, Math.min(size, 100)));
         return new PageResponse<>(notifications.content().stream()
                 .map(n -> messages.view(n, principal.getName(), locale)).toList(), notifications.page());
     }
@@ -42,7 +44,7 @@ class NotificationController {
     @Operation(operationId = "countUnreadNotifications", summary = "How many notifications the caller has not read")
     @GetMapping("/unread-count")
     UnreadCount unreadCount(Principal principal) {
-        return new UnreadCount(feed.unread(principal.getName()));
+        return new UnreadCount(feed.unread(CurrentEntity.id(), principal.getName()));
     }
 
     record UnreadCount(long count) {
@@ -52,7 +54,7 @@ class NotificationController {
     @ApiResponse(responseCode = "204", description = "Done")
     @PostMapping("/{id}/read")
     ResponseEntity<Void> read(@PathVariable String id, Principal principal) {
-        feed.markRead(id, principal.getName());
+        feed.markRead(CurrentEntity.id(), id, principal.getName());
         return ResponseEntity.noContent().build();
     }
 
@@ -60,7 +62,7 @@ class NotificationController {
     @ApiResponse(responseCode = "204", description = "Done")
     @PostMapping("/read-all")
     ResponseEntity<Void> readAll(Principal principal) {
-        feed.markAllRead(principal.getName());
+        feed.markAllRead(CurrentEntity.id(), principal.getName());
         return ResponseEntity.noContent().build();
     }
 }

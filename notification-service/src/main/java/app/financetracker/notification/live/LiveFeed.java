@@ -32,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * each instance can push it to the browsers connected to it. A reconnecting browser sends the id of the last
  * event it saw and first gets what was stored since. It hears the channel through {@link LiveFeedConfiguration}'s
  * listener container, which starts and stops with the application context.
+ *
+ * <p>Each stream belongs to the entity its request acted in, fixed when it opens (DESIGN §9): a notification goes
+ * only to the streams of its own entity.
  */
 @Component
 public class LiveFeed implements MessageListener, DisposableBean {
@@ -59,7 +62,7 @@ public class LiveFeed implements MessageListener, DisposableBean {
         heartbeats.scheduleAtFixedRate(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private record Subscriber(SseEmitter emitter, String reader, Locale locale) {
+    private record Subscriber(SseEmitter emitter, String entityId, String reader, Locale locale) {
     }
 
     /** Tells every instance about a new notification, as soon as the feed stored it. */
@@ -70,20 +73,25 @@ public class LiveFeed implements MessageListener, DisposableBean {
             redis.convertAndSend(CHANNEL, json.writeValueAsString(notification));
         } catch (RuntimeException e) {
             // The notification is stored; browsers get it on their next reconnect or page load.
-            log.warn("Could not announce notification {} live: {}", notification.id(), e.getMessage());
+            log.warn("Could not announce notification {} of entity {} live: {}", notification.id(),
+                    recorded.entityId(), e.getMessage());
         }
     }
 
     @Override
     public void onMessage(Message message, byte[] pattern) {
         Notification notification = json.readValue(message.getBody(), Notification.class);
-        subscribers.forEach(subscriber -> send(subscriber, notification));
+        subscribers.stream().filter(subscriber -> subscriber.entityId().equals(notification.entityId()))
+                .forEach(subscriber -> send(subscriber, notification));
     }
 
-    /** Opens a stream for one browser, first sending {@code missed}: what it lost while disconnected. */
-    SseEmitter subscribe(String reader, Locale locale, List<Notification> missed) {
+    /**
+     * Opens a stream of {@code entityId}'s notifications for one browser, first sending {@code missed} (of that
+     * entity): what it lost while disconnected.
+     */
+    SseEmitter subscribe(String entityId, String reader, Locale locale, List<Notification> missed) {
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
-        Subscriber subscriber = new Subscriber(emitter, reader, locale);
+        Subscriber subscriber = new Subscriber(emitter, entityId, reader, locale);
         subscribers.add(subscriber);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));

@@ -1,5 +1,6 @@
 package app.financetracker.notification.live;
 
+import app.financetracker.kit.entity.CurrentEntity;
 import app.financetracker.notification.feed.FeedService;
 import app.financetracker.notification.feed.Notification;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The feed's live stream (DESIGN §5): Server-Sent Events, resumable from Last-Event-ID. */
+/**
+ * The feed's live stream (DESIGN §5): Server-Sent Events, resumable from Last-Event-ID, of the request's entity. The
+ * entity is taken here, on the request's thread: the stream is written later from other threads, which have no
+ * request and no security context.
+ */
 @RestController
 class LiveFeedController {
 
@@ -34,8 +39,9 @@ class LiveFeedController {
     @GetMapping(path = "/api/notifications/stream", produces = "text/event-stream")
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                       Principal principal, Locale locale) {
+        String entityId = CurrentEntity.id();
         Instant since = LiveFeed.since(lastEventId);
-        List<Notification> missed = since == null ? List.of() : feed.after(since);
-        return live.subscribe(principal.getName(), locale, missed);
+        List<Notification> missed = since == null ? List.of() : feed.after(entityId, since);
+        return live.subscribe(entityId, principal.getName(), locale, missed);
     }
 }

@@ -108,7 +108,8 @@ class FeedTest {
     @Test
     void eventOfAnUnknownTypeIsIgnoredAndConsumptionGoesOn() {
         String memberId = id();
-        TestEvents.publish(redis, Streams.USERS, EventEnvelope.create("UserPromoted", memberId, 1, "{}"));
+        TestEvents.publish(redis, Streams.USERS, EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, "UserPromoted",
+                memberId, 1, "{}"));
         String next = id();
         TestEvents.publish(redis, Streams.USERS, TestEvents.memberCreated(next, "Noah", "Janssens"));
 
@@ -121,8 +122,8 @@ class FeedTest {
         // Found by the fault simulation: balances and reports refused it, the feed announced it.
         String memberId = id();
         String transactionId = id();
-        EventEnvelope noAmount = EventEnvelope.create(EventTypes.TRANSACTION_CREATED, transactionId, 0,
-                "{\"id\":\"" + transactionId + "\",\"userId\":\"" + memberId
+        EventEnvelope noAmount = EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, EventTypes.TRANSACTION_CREATED,
+                transactionId, 0, "{\"id\":\"" + transactionId + "\",\"userId\":\"" + memberId
                         + "\",\"userName\":\"No Amount\",\"type\":\"DEBT\",\"date\":\"2026-03-01\"}");
         TestEvents.publishTransaction(redis, noAmount);
         String next = id();

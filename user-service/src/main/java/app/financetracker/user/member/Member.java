@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.mapping.FieldType;
@@ -21,14 +20,20 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
  * {@link MemberService#refreshBalance}). The unique index on {@code {_id, balanceSeq}} is for the embedded Mongo
  * server, which finds a document through an index only for a query on exactly its fields: without it, the
  * balance's compare-and-set would scan every member for every transaction event.
+ *
+ * <p>{@code entityId} is the organisation the member belongs to (DESIGN §9), set at creation from the request's
+ * entity and never changed; an e-mail address is unique within one entity, and the list's index leads with it.
  */
-@Document("users")
+@Document(Member.COLLECTION)
 @CompoundIndex(name = "id_balance_seq", def = "{'_id': 1, 'balanceSeq': 1}", unique = true)
-public record Member(@Id String id, String firstName, String lastName, @Indexed(unique = true) String email,
+@CompoundIndex(name = Member.EMAIL_INDEX, def = "{'entityId': 1, 'email': 1}", unique = true)
+@CompoundIndex(name = "entity_list", def = "{'entityId': 1, 'deleted': 1, 'lastName': 1, 'firstName': 1}")
+public record Member(@Id String id, String entityId, String firstName, String lastName, String email,
                      String phone, Balance balance, long balanceSeq, Instant createdAt, Instant updatedAt,
                      long version, boolean deleted, List<EventEnvelope> outbox) {
 
     public static final String COLLECTION = "users";
+    static final String EMAIL_INDEX = "entity_email";
 
     /** The sums per transaction type and what they leave outstanding ({@link TransactionTotals#outstanding()}). */
     public record Balance(@Field(targetType = FieldType.DECIMAL128) BigDecimal receivables,

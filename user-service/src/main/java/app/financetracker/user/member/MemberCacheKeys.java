@@ -12,15 +12,18 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Cache keys carry a generation per member (and one for the list pages); a change bumps the generation instead
- * of deleting entries. Deleting would race with a reader that read Mongo before the change and writes the cache
- * after it, leaving a stale entry for the whole TTL (the two-instance balance test caught it). A reader takes the
- * generation before it reads Mongo, so whatever it caches under that generation is at most as old as the
+ * Cache keys carry a generation per member (and one for each entity's list pages); a change bumps the generation
+ * instead of deleting entries. Deleting would race with a reader that read Mongo before the change and writes the
+ * cache after it, leaving a stale entry for the whole TTL (the two-instance balance test caught it). A reader takes
+ * the generation before it reads Mongo, so whatever it caches under that generation is at most as old as the
  * generation; once a change bumped it, every reader uses the new key (ADR 0005).
  *
  * <p>With Redis down, a circuit breaker keeps reads off the cache ({@link #available()}) after the first failure,
  * instead of every read waiting for Redis time-outs; bumps that failed are retried once Redis answers again, so
  * an entry cached before the outage is not served after a change made during it.
+ *
+ * <p>Every key starts with the entity the read acts in (DESIGN §9): a cached profile or page of one entity is never
+ * the answer to a read in another, and a change in one entity leaves the other entities' pages cached.
  */
 @Component("memberCacheKeys")
 public class MemberCacheKeys {
@@ -48,23 +51,31 @@ public class MemberCacheKeys {
         return breaker.getState() != CircuitBreaker.State.OPEN;
     }
 
-    public String profile(String id) {
-        return id + "@" + generation(PREFIX + "member:" + id);
+    public String profile(String entityId, String id) {
+        return entityId + ":" + id + "@" + generation(memberKey(entityId, id));
     }
 
-    public String page(String query) {
-        return query + "@" + generation(PAGES);
+    public String page(String entityId, String query) {
+        return entityId + ":" + query + "@" + generation(pagesKey(entityId));
     }
 
-    /** After a member changed: their profile and every list page are read afresh. */
-    void memberChanged(String id) {
-        bump(PREFIX + "member:" + id);
-        bump(PAGES);
+    /** After a member changed: their profile and every list page of their entity are read afresh. */
+    void memberChanged(String entityId, String id) {
+        bump(memberKey(entityId, id));
+        bump(pagesKey(entityId));
     }
 
-    /** After a member was added: list pages are read afresh; other profiles stay cached. */
-    void listChanged() {
-        bump(PAGES);
+    /** After a member was added: the entity's list pages are read afresh; profiles stay cached. */
+    void listChanged(String entityId) {
+        bump(pagesKey(entityId));
+    }
+
+    private static String memberKey(String entityId, String id) {
+        return PREFIX + "member:" + entityId + ":" + id;
+    }
+
+    private static String pagesKey(String entityId) {
+        return PAGES + ":" + entityId;
     }
 
     private String generation(String key) {

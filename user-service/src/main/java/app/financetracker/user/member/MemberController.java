@@ -1,5 +1,6 @@
 package app.financetracker.user.member;
 
+import app.financetracker.kit.entity.CurrentEntity;
 import app.financetracker.kit.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Members of the request's entity (DESIGN §9): the entity comes from {@link CurrentEntity}, never from the body. */
 @RestController
 @RequestMapping("/api/users")
 class MemberController {
@@ -34,34 +36,34 @@ class MemberController {
     @GetMapping
     PageResponse<MemberResponse> list(@RequestParam(required = false) String q, @ParameterObject
                                       @PageableDefault(size = 20, sort = "lastName") Pageable pageable) {
-        return members.list(q, pageable);
+        return members.list(CurrentEntity.id(), q, pageable);
     }
 
     @Operation(operationId = "getMember", summary = "One member with their balance")
     @GetMapping("/{id}")
     MemberResponse get(@PathVariable String id) {
-        return members.get(id);
+        return members.get(CurrentEntity.id(), id);
     }
 
     @Operation(operationId = "createMember", summary = "Creates a member")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<MemberResponse> create(@Valid @RequestBody MemberRequest request) {
-        MemberResponse created = members.create(request);
+        MemberResponse created = members.create(CurrentEntity.id(), request);
         return ResponseEntity.created(URI.create("/api/users/" + created.id())).body(created);
     }
 
     @Operation(operationId = "updateMember", summary = "Changes a member")
     @PutMapping("/{id}")
     MemberResponse update(@PathVariable String id, @Valid @RequestBody MemberRequest request) {
-        return members.update(id, request);
+        return members.update(CurrentEntity.id(), id, request);
     }
 
     @Operation(operationId = "deleteMember", summary = "Deletes a member and their transactions")
     @ApiResponse(responseCode = "204", description = "Done")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        members.delete(id);
+        members.delete(CurrentEntity.id(), id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -17,9 +17,13 @@ class MemberEvents {
         return new OutboxSource(Member.COLLECTION, Streams.USERS);
     }
 
-    /** The event of a member's change; {@code version} is the member's version once the change is stored. */
-    static EventEnvelope event(String type, String id, long version, String firstName, String lastName, String email) {
-        return EventEnvelope.create(type, id, version,
+    /**
+     * The event of a member's change, in the member's entity; {@code version} is the member's version once the
+     * change is stored.
+     */
+    static EventEnvelope event(String entityId, String type, String id, long version, String firstName,
+                               String lastName, String email) {
+        return EventEnvelope.create(entityId, type, id, version,
                 EventCodec.write(new UserPayload(id, firstName, lastName, email)));
     }
 }

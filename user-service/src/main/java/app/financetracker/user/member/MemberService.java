@@ -10,8 +10,9 @@ import app.financetracker.kit.web.SortParameter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Service;
 /**
  * Members, read through a Redis cache (a profile per member, and list pages) with targeted invalidation: a
  * change to one member invalidates that member's profile and the list pages, nothing else (ADR 0005).
+ *
+ * <p>Every read and write acts in one entity (DESIGN §9), the request's: a member of another entity is not found,
+ * exactly as an id that does not exist, and an e-mail address is unique within the entity.
  */
 @Service
 public class MemberService {
@@ -41,6 +45,7 @@ public class MemberService {
             "email", new String[] {"email"},
             "createdAt", new String[] {"createdAt"},
             "outstanding", new String[] {"balance.outstanding"});
+    private static final String ENTITY = "entityId";
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -52,14 +57,15 @@ public class MemberService {
         this.cacheKeys = cacheKeys;
     }
 
-    @Cacheable(cacheNames = PROFILES, condition = "@memberCacheKeys.available()", key = "@memberCacheKeys.profile(#id)")
-    public MemberResponse get(String id) {
-        return MemberResponse.of(find(id));
+    @Cacheable(cacheNames = PROFILES, condition = "@memberCacheKeys.available()",
+            key = "@memberCacheKeys.profile(#entityId, #id)")
+    public MemberResponse get(String entityId, String id) {
+        return MemberResponse.of(find(entityId, id));
     }
 
-    @Cacheable(cacheNames = PAGES, condition = "@memberCacheKeys.available()", key = "@memberCacheKeys.page((#q == null ? '' : #q.strip().toLowerCase()) + '|' + #pageable.pageNumber + '|' + #pageable.pageSize + '|' + #pageable.sort)")
-    public PageResponse<MemberResponse> list(String q, Pageable pageable) {
-        Criteria criteria = Criteria.where("deleted").is(false);
+    @Cacheable(cacheNames = PAGES, condition = "@memberCacheKeys.available()", key = "@memberCacheKeys.page(#entityId, (#q == null ? '' : #q.strip().toLowerCase()) + '|' + #pageable.pageNumber + '|' + #pageable.pageSize + '|' + #pageable.sort)")
+    public PageResponse<MemberResponse> list(String entityId, String q, Pageable pageable) {
+        Criteria criteria = Criteria.where(ENTITY).is(entityId).and("deleted").is(false);
         if (q != null && !q.isBlank()) {
             // Literal, case-insensitive: the text is quoted, never read as a regex.
             Pattern literal = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
@@ -75,24 +81,24 @@ public class MemberService {
         return PageResponse.of(new PageImpl<>(members, pageable, total), MemberResponse::of);
     }
 
-    public MemberResponse create(MemberRequest request) {
+    public MemberResponse create(String entityId, MemberRequest request) {
         String id = UUID.randomUUID().toString();
         MemberRequest clean = request.normalized();
         Instant now = Instant.now();
-        Member member = new Member(id, clean.firstName(), clean.lastName(), clean.email(), clean.phone(),
-                Member.Balance.ZERO, 0, now, now, 0, false, List.of(MemberEvents.event(EventTypes.USER_CREATED, id, 0,
-                clean.firstName(), clean.lastName(), clean.email())));
+        Member member = new Member(id, entityId, clean.firstName(), clean.lastName(), clean.email(), clean.phone(),
+                Member.Balance.ZERO, 0, now, now, 0, false, List.of(MemberEvents.event(entityId,
+                EventTypes.USER_CREATED, id, 0, clean.firstName(), clean.lastName(), clean.email())));
         try {
             mongo.insert(member);
         } catch (DuplicateKeyException e) {
             throw emailTaken(clean.email());
         }
-        cacheKeys.listChanged();
+        cacheKeys.listChanged(entityId);
         relay.wakeUp(Member.COLLECTION, id);
         return MemberResponse.of(member);
     }
 
-    public MemberResponse update(String id, MemberRequest request) {
+    public MemberResponse update(String entityId, String id, MemberRequest request) {
         if (request.version() == null) {
             throw new app.financetracker.kit.web.BadRequestException("version", "is required to update");
         }
@@ -101,44 +107,52 @@ public class MemberService {
         Update update = new Update().set("firstName", clean.firstName()).set("lastName", clean.lastName())
                 .set("email", clean.email()).set("phone", clean.phone()).set("updatedAt", Instant.now())
                 .set("version", next)
-                .push(Outbox.FIELD, MemberEvents.event(EventTypes.USER_UPDATED, id, next, clean.firstName(),
-                        clean.lastName(), clean.email()));
+                .push(Outbox.FIELD, MemberEvents.event(entityId, EventTypes.USER_UPDATED, id, next,
+                        clean.firstName(), clean.lastName(), clean.email()));
         Member updated;
         try {
-            updated = mongo.findAndModify(current(id, request.version()), update,
+            updated = mongo.findAndModify(current(entityId, id, request.version()), update,
                     FindAndModifyOptions.options().returnNew(true), Member.class);
         } catch (DuplicateKeyException e) {
             throw emailTaken(clean.email());
         }
         if (updated == null) {
-            throw staleOrMissing(id);
+            throw staleOrMissing(entityId, id);
         }
-        cacheKeys.memberChanged(id);
+        cacheKeys.memberChanged(entityId, id);
         relay.wakeUp(Member.COLLECTION, id);
         return MemberResponse.of(updated);
     }
 
     /** Soft-deletes the member with its tombstone; the relay removes the document once that is published. */
-    public void delete(String id) {
-        Member member = find(id);
+    public void delete(String entityId, String id) {
+        Member member = find(entityId, id);
         long next = member.version() + 1;
         Update update = new Update().set(Outbox.DELETED_FIELD, true).set("version", next).set("updatedAt", Instant.now())
-                .push(Outbox.FIELD, MemberEvents.event(EventTypes.USER_DELETED, id, next, member.firstName(),
+                .push(Outbox.FIELD, MemberEvents.event(entityId, EventTypes.USER_DELETED, id, next, member.firstName(),
                         member.lastName(), member.email()));
-        if (mongo.updateFirst(current(id, member.version()), update, Member.class).getModifiedCount() == 0) {
-            throw staleOrMissing(id);
+        if (mongo.updateFirst(current(entityId, id, member.version()), update, Member.class).getModifiedCount() == 0) {
+            throw staleOrMissing(entityId, id);
         }
-        cacheKeys.memberChanged(id);
+        cacheKeys.memberChanged(entityId, id);
         relay.wakeUp(Member.COLLECTION, id);
     }
 
     /**
-     * Stores the balance {@code compute} sums from the member's entries, after one of them changed. Instances
-     * may do this at the same time for one member; each first bumps {@code balanceSeq}, then stores its sum only
-     * if no other entry change was announced since it read the sequence, and otherwise sums again. The last
-     * entry written is thus always in the stored balance (ADR 0008).
+     * The entity a member (deleted or not) belongs to, if the member exists: what a transaction event that names
+     * them must agree with. By {@code _id} alone, never a scan.
      */
-    public void refreshBalance(String id, Supplier<Member.Balance> compute) {
+    public Optional<String> entityOf(String id) {
+        return Optional.ofNullable(mongo.findById(id, Member.class)).map(Member::entityId);
+    }
+
+    /**
+     * Stores the balance {@code compute} sums from the member's entries of the member's entity (its argument),
+     * after one of them changed. Instances may do this at the same time for one member; each first bumps
+     * {@code balanceSeq}, then stores its sum only if no other entry change was announced since it read the
+     * sequence, and otherwise sums again. The last entry written is thus always in the stored balance (ADR 0008).
+     */
+    public void refreshBalance(String id, Function<String, Member.Balance> compute) {
         Query member = Query.query(Criteria.where("_id").is(id));
         mongo.updateFirst(member, new Update().inc("balanceSeq", 1), Member.class);
         while (true) {
@@ -147,28 +161,30 @@ public class MemberService {
                 return;
             }
             Query unchanged = Query.query(Criteria.where("_id").is(id).and("balanceSeq").is(current.balanceSeq()));
-            if (mongo.updateFirst(unchanged, new Update().set("balance", compute.get()), Member.class)
-                    .getMatchedCount() == 1) {
-                cacheKeys.memberChanged(id);
+            if (mongo.updateFirst(unchanged, new Update().set("balance", compute.apply(current.entityId())),
+                    Member.class).getMatchedCount() == 1) {
+                cacheKeys.memberChanged(current.entityId(), id);
                 return;
             }
         }
     }
 
-    private Member find(String id) {
+    /** The member, if it exists in the entity: another entity's member is a 404 exactly like an unknown id. */
+    private Member find(String entityId, String id) {
         Member member = mongo.findById(id, Member.class); // by _id alone: never a scan
-        if (member == null || member.deleted()) {
+        if (member == null || member.deleted() || !entityId.equals(member.entityId())) {
             throw new NotFoundException("Member", id);
         }
         return member;
     }
 
-    private static Query current(String id, long version) {
-        return Query.query(Criteria.where("_id").is(id).and("version").is(version).and("deleted").is(false));
+    private static Query current(String entityId, String id, long version) {
+        return Query.query(Criteria.where("_id").is(id).and(ENTITY).is(entityId).and("version").is(version)
+                .and("deleted").is(false));
     }
 
-    private RuntimeException staleOrMissing(String id) {
-        find(id); // 404 when it is gone
+    private RuntimeException staleOrMissing(String entityId, String id) {
+        find(entityId, id); // 404 when it is gone, or another entity's
         return new ConflictException("Member " + id + " was changed in the meantime: reload it and apply your change again.");
     }
 

@@ -173,7 +173,8 @@ class BalanceProjectionTest {
     void poisonEventGoesToTheDeadLetterStreamWhileConsumptionGoesOn() {
         String member = newMember();
         String poisonId = id();
-        publishTransaction(redis, EventEnvelope.create(EventTypes.TRANSACTION_CREATED, poisonId, 0, "{\"amount\": "));
+        publishTransaction(redis, EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, EventTypes.TRANSACTION_CREATED,
+                poisonId, 0, "{\"amount\": "));
         publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, id(), 0, member, "DEBT", "5"));
 
         awaitBalance(member, "0", "5", "0", "-5");

@@ -247,7 +247,7 @@ class MemberApiTest {
     }
 
     private java.util.Set<String> cachedProfiles(String id) {
-        return redis.keys("finance-tracker:member::" + id + "@*");
+        return redis.keys("finance-tracker:member::" + Tokens.DEFAULT_ENTITY + ":" + id + "@*");
     }
 
     @Test
