@@ -1,6 +1,7 @@
 package app.financetracker.auth.admins;
 
 import app.financetracker.auth.audit.Actor;
+import app.financetracker.kit.entity.CurrentEntity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -20,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Admin accounts. Every admin may see who the admins are; creating, deleting, enabling or disabling them and
- * changing who is super-admin takes the {@code super-admin} role (DESIGN §4).
+ * The admins of the current entity ({@code X-Entity}, DESIGN §9). Every admin of it may see who they are; creating,
+ * deleting, enabling or disabling them and changing who is super-admin takes the {@code super-admin} role in it
+ * (DESIGN §4).
  */
 @RestController
 @RequestMapping("/api/admins")
@@ -35,33 +37,39 @@ class AdminsController {
     }
 
     /** All admins, by username: a plain list, since an organisation has a handful of them. */
-    @Operation(operationId = "listAdmins", summary = "All admins, by username")
+    @Operation(operationId = "listAdmins", summary = "The admins of the current entity, by username")
     @GetMapping
     List<Admin> list() {
-        return admins.list();
+        return admins.list(CurrentEntity.id());
     }
 
     @Operation(operationId = "getAdmin", summary = "One admin")
     @GetMapping("/{id}")
     Admin get(@PathVariable String id) {
-        return admins.get(id);
+        return admins.get(CurrentEntity.id(), id);
     }
 
-    @Operation(operationId = "createAdmin", summary = "Creates an admin with a temporary password")
+    /**
+     * A new account (with a temporary password when none is given), or, when the username is taken by an account
+     * that is not yet an admin here, that account joins this entity: 201 without {@code temporaryPassword}, the
+     * account keeping its own names, password and other entities.
+     */
+    @Operation(operationId = "createAdmin", summary = "Creates an admin, or makes an existing account one")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     @PreAuthorize(SUPER_ADMIN)
     ResponseEntity<CreatedAdmin> create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody NewAdmin request) {
-        CreatedAdmin created = admins.create(Actor.of(jwt), request);
+        CreatedAdmin created = admins.create(CurrentEntity.id(), Actor.of(jwt), request);
         return ResponseEntity.created(URI.create("/api/admins/" + created.id())).body(created);
     }
 
-    @Operation(operationId = "deleteAdmin", summary = "Deletes an admin; their sessions end")
+    /** The account leaves this entity; it is deleted from Keycloak only if it then belongs to no entity. */
+    @Operation(operationId = "deleteAdmin", summary = "Removes an admin from the entity; their sessions end")
     @ApiResponse(responseCode = "204", description = "Done")
     @DeleteMapping("/{id}")
     @PreAuthorize(SUPER_ADMIN)
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        admins.delete(Actor.of(jwt), id);
+        admins.delete(CurrentEntity.id(), Actor.of(jwt), id);
         return ResponseEntity.noContent().build();
     }
 
@@ -71,7 +79,7 @@ class AdminsController {
     @PreAuthorize(SUPER_ADMIN)
     Admin setEnabled(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                      @Valid @RequestBody EnabledChange change) {
-        return admins.setEnabled(Actor.of(jwt), id, change.enabled());
+        return admins.setEnabled(CurrentEntity.id(), Actor.of(jwt), id, change.enabled());
     }
 
     @Operation(operationId = "setAdminSuperAdmin", summary = "Grants or removes the super-admin role")
@@ -79,6 +87,6 @@ class AdminsController {
     @PreAuthorize(SUPER_ADMIN)
     Admin setSuperAdmin(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                         @Valid @RequestBody SuperAdminChange change) {
-        return admins.setSuperAdmin(Actor.of(jwt), id, change.superAdmin());
+        return admins.setSuperAdmin(CurrentEntity.id(), Actor.of(jwt), id, change.superAdmin());
     }
 }

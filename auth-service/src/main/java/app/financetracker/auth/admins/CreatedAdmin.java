@@ -7,7 +7,7 @@ import jakarta.annotation.Nullable;
  * The answer to {@code POST /api/admins}: the admin, plus the generated temporary password when none was given.
  * It is shown this once and stored nowhere but in Keycloak, hashed.
  */
-record CreatedAdmin(String id, String username, @Nullable String email, @Nullable String firstName,
+public record CreatedAdmin(String id, String username, @Nullable String email, @Nullable String firstName,
                     @Nullable String lastName, boolean superAdmin, boolean enabled,
                     @JsonInclude(JsonInclude.Include.NON_NULL) String temporaryPassword) {
 

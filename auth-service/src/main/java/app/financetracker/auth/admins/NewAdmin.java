@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * generated temporary one, returned once, that the new admin must replace at first sign-in. The password's rules
  * are the realm's policy, applied by Keycloak.
  */
-record NewAdmin(
+public record NewAdmin(
         @NotBlank @Size(min = 3, max = 50)
         @Pattern(regexp = "[A-Za-z0-9._-]*", message = "may contain only letters, digits and . _ -")
         String username,

@@ -1,5 +1,6 @@
 package app.financetracker.auth.audit;
 
+import app.financetracker.kit.entity.CurrentEntity;
 import app.financetracker.kit.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The admin audit trail, for super-admins. */
+/** The admin audit trail of the current entity, for its super-admins. */
 @RestController
 @RequestMapping("/api/admins/audit")
 class AuditController {
@@ -35,8 +36,9 @@ class AuditController {
                                  @ParameterObject @PageableDefault(size = 20) Pageable pageable) {
         Pageable newestFirst = PageRequest.of(pageable.getPageNumber(), Math.min(pageable.getPageSize(), MAX_SIZE),
                 Sort.by(Sort.Direction.DESC, "at").and(Sort.by(Sort.Direction.DESC, "id")));
-        var page = targetId == null || targetId.isBlank() ? entries.findAll(newestFirst)
-                : entries.findByTargetId(targetId, newestFirst);
+        String entityId = CurrentEntity.id();
+        var page = targetId == null || targetId.isBlank() ? entries.findByEntityId(entityId, newestFirst)
+                : entries.findByEntityIdAndTargetId(entityId, targetId, newestFirst);
         return PageResponse.of(page, AuditView::of);
     }
 

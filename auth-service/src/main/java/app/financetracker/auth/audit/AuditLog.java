@@ -3,10 +3,8 @@ package app.financetracker.auth.audit;
 import app.financetracker.events.AdminPayload;
 import app.financetracker.events.EventCodec;
 import app.financetracker.events.EventEnvelope;
-import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
 import app.financetracker.kit.outbox.OutboxRelay;
-import app.financetracker.security.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,18 +20,15 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Records admin actions in {@code admin_audit}, after Keycloak has carried them out. Deleting, disabling or demoting
- * an admin also publishes a revocation on {@code events:admins}, so that every service and gateway refuses the
+ * Records admin actions in {@code admin_audit}, each in the entity it happened in, after Keycloak has carried them out.
+ * Deleting, disabling, demoting an admin or removing them from an entity also publishes a revocation on
+ * {@code events:admins} (carrying that entity), so that every service and gateway refuses the
  * account's older tokens within moments (DESIGN §4, ADR 0014).
  */
 @Service
 public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
-    private static final Map<AuditAction, String> REVOCATIONS = Map.of(
-            AuditAction.ADMIN_DELETED, EventTypes.ADMIN_DELETED,
-            AuditAction.ADMIN_DISABLED, EventTypes.ADMIN_DISABLED,
-            AuditAction.SUPER_ADMIN_REVOKED, EventTypes.ADMIN_ROLE_REMOVED);
 
     private final AuditRepository entries;
     private final OutboxRelay relay;
@@ -47,17 +42,25 @@ public class AuditLog {
         this.clock = Clock.systemUTC();
     }
 
+    /** An action that revokes nothing (a creation, a promotion, a profile change). */
+    public void record(String entityId, Actor actor, AuditAction action, String targetId, String targetUsername,
+                       Map<String, Object> details) {
+        record(entityId, actor, action, targetId, targetUsername, details, null);
+    }
+
     /**
+     * @param entityId       the entity the action happened in: its super-admins see the entry
      * @param targetId       the account acted on
      * @param targetUsername its username, kept for when the account is gone
      * @param details        what changed, when the action alone does not say it
+     * @param revocation     what the action took away from the account, published on {@code events:admins}; or null
      */
-    public void record(Actor actor, AuditAction action, String targetId, String targetUsername,
-                       Map<String, Object> details) {
+    public void record(String entityId, Actor actor, AuditAction action, String targetId, String targetUsername,
+                       Map<String, Object> details, Revocation revocation) {
         Instant at = clock.instant();
-        List<EventEnvelope> outbox = REVOCATIONS.containsKey(action)
-                ? List.of(revocation(REVOCATIONS.get(action), targetId, targetUsername, at)) : List.of();
-        AuditEntry entry = new AuditEntry(UUID.randomUUID().toString(), at, actor.id(), actor.username(),
+        List<EventEnvelope> outbox = revocation == null ? List.of()
+                : List.of(event(entityId, revocation, targetId, targetUsername, at));
+        AuditEntry entry = new AuditEntry(UUID.randomUUID().toString(), entityId, at, actor.id(), actor.username(),
                 action, targetId, targetUsername, details, outbox);
         try {
             entries.save(entry);
@@ -95,11 +98,12 @@ public class AuditLog {
      * The moment is the audit entry's, taken after Keycloak made the change: a token Keycloak issues after it
      * already reflects the change and stays valid. Admins live in Keycloak, which keeps no version, so the
      * event's version is that moment in milliseconds (increasing per account; consumers of revocations ignore it).
+     * The envelope is built here rather than by {@link EventEnvelope#create} so that its moment is exactly that one.
      */
-    private static EventEnvelope revocation(String type, String adminId, String username, Instant at) {
-        return new EventEnvelope(UUID.randomUUID().toString(), type, adminId, at.toEpochMilli(), at,
-                EventCodec.write(new AdminPayload(adminId, username,
-                        EventTypes.ADMIN_ROLE_REMOVED.equals(type) ? List.of(Roles.SUPER_ADMIN) : List.of())),
+    private static EventEnvelope event(String entityId, Revocation revocation, String adminId, String username,
+                                       Instant at) {
+        return new EventEnvelope(UUID.randomUUID().toString(), revocation.type(), adminId, at.toEpochMilli(), at,
+                EventCodec.write(new AdminPayload(adminId, username, revocation.removedRoles())), entityId,
                 EventEnvelope.currentTraceparent());
     }
 

@@ -6,5 +6,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface AuditRepository extends MongoRepository<AuditEntry, String> {
 
-    Page<AuditEntry> findByTargetId(String targetId, Pageable pageable);
+    Page<AuditEntry> findByEntityId(String entityId, Pageable pageable);
+
+    Page<AuditEntry> findByEntityIdAndTargetId(String entityId, String targetId, Pageable pageable);
 }

@@ -1,7 +1,6 @@
 package app.financetracker.auth.keycloak;
 
 import app.financetracker.kit.web.BadRequestException;
-import app.financetracker.kit.web.FieldError;
 import app.financetracker.kit.web.NotFoundException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.ws.rs.ClientErrorException;
@@ -21,21 +20,18 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -78,16 +74,36 @@ public class KeycloakAccounts {
         });
     }
 
-    /** The users who hold {@code role} directly (how auth-service grants admin roles), by username. */
-    public List<Account> membersOf(String role) {
-        return call("list accounts", () -> {
+    /**
+     * The person's account with this username (Keycloak keeps them in lower case), if there is one. A client's
+     * service account is nobody's: it is never found here.
+     */
+    public Optional<Account> findByUsername(String username) {
+        return call("find an account", () -> realm().users().searchByUsername(username, true).stream()
+                .filter(user -> user.getUsername().equalsIgnoreCase(username))
+                .filter(user -> user.getServiceAccountClientId() == null)
+                .findFirst().map(KeycloakAccounts::account));
+    }
+
+    /** The members of the group at {@code path} ({@code /entities/<id>/<role>}); none when it does not exist. */
+    public List<Account> membersOf(String path) {
+        return call("list accounts", () -> group(path).map(group -> {
             List<Account> members = new ArrayList<>();
             List<UserRepresentation> page;
             do {
-                page = realm().roles().get(role).getUserMembers(true, members.size(), PAGE);
+                page = realm().groups().group(group.getId()).members(members.size(), PAGE, false);
                 page.forEach(user -> members.add(account(user)));
             } while (page.size() == PAGE);
             return members;
+        }).orElseGet(List::of));
+    }
+
+    /** The paths of the groups the user is a direct member of. */
+    public Set<String> groupsOf(String id) {
+        return withUser(id, "read memberships", user -> {
+            Set<String> paths = new LinkedHashSet<>();
+            user.groups(0, 10_000, true).forEach(group -> paths.add(group.getPath()));
+            return paths;
         });
     }
 
@@ -100,20 +116,40 @@ public class KeycloakAccounts {
         });
     }
 
-    public Set<String> memberIdsOf(String role) {
-        Set<String> ids = new LinkedHashSet<>();
-        membersOf(role).forEach(account -> ids.add(account.id()));
-        return ids;
+    /**
+     * Makes the groups at {@code paths} and their parents where they are missing. Safe to repeat, and to run beside
+     * another instance doing the same: a group made meanwhile (409) is simply read.
+     */
+    public void ensureGroups(List<String> paths) {
+        run("create groups", () -> paths.forEach(this::ensureGroup));
+    }
+
+    /** Adds the user to the group at {@code path}, made when missing; nothing happens if the user is in it. */
+    public void join(String id, String path) {
+        String groupId = call("create groups", () -> ensureGroup(path));
+        withUser(id, "add an account to a group", user -> {
+            user.joinGroup(groupId);
+            return null;
+        });
+    }
+
+    /** Removes the user from the group at {@code path}; nothing happens if the user or the group is not in it. */
+    public void leave(String id, String path) {
+        call("read a group", () -> group(path)).ifPresent(group -> withUser(id, "remove an account from a group",
+                user -> {
+                    user.leaveGroup(group.getId());
+                    return null;
+                }));
     }
 
     /**
-     * Creates the user with their password in one call (Keycloak checks the password policy and creates nothing
-     * when it refuses), then grants the roles; if that fails, the half-made user is removed again.
+     * Creates the user with their password and groups in one call: Keycloak checks the password policy and the
+     * groups, and creates nothing when it refuses, so no half-made account is left behind.
      *
      * @throws PasswordRejectedException the realm's password policy refused the password
      */
     public String create(NewAccount account) {
-        String id = call("create an account", () -> {
+        return call("create an account", () -> {
             UserRepresentation user = new UserRepresentation();
             user.setUsername(account.username());
             user.setEmail(account.email());
@@ -123,40 +159,13 @@ public class KeycloakAccounts {
             // A super-admin typed it in; the realm sends no mail, so nothing else could ever verify it.
             user.setEmailVerified(true);
             user.setCredentials(List.of(password(account.password(), account.temporaryPassword())));
+            user.setGroups(account.groups());
             try (Response response = realm().users().create(user)) {
                 if (response.getStatus() == 201) {
                     return CreatedResponseUtil.getCreatedId(response);
                 }
                 throw refusal(response.getStatus(), body(response));
             }
-        });
-        try {
-            grant(id, account.roles());
-        } catch (RuntimeException e) {
-            try {
-                delete(id);
-            } catch (RuntimeException cleanup) {
-                // Without roles the user cannot use the console; listing admins will not show them either.
-                log.warn("Could not remove user {} after failing to grant its roles: {}", id, cleanup.toString());
-            }
-            throw e;
-        }
-        return id;
-    }
-
-    public void grant(String id, List<String> roles) {
-        if (!roles.isEmpty()) {
-            withUser(id, "grant a role", user -> {
-                user.roles().realmLevel().add(roles(roles));
-                return null;
-            });
-        }
-    }
-
-    public void revoke(String id, String role) {
-        withUser(id, "revoke a role", user -> {
-            user.roles().realmLevel().remove(roles(List.of(role)));
-            return null;
         });
     }
 
@@ -284,8 +293,35 @@ public class KeycloakAccounts {
         });
     }
 
-    private List<RoleRepresentation> roles(List<String> names) {
-        return names.stream().map(name -> realm().roles().get(name).toRepresentation()).toList();
+    private Optional<GroupRepresentation> group(String path) {
+        try {
+            return Optional.of(realm().getGroupByPath(path));
+        } catch (jakarta.ws.rs.NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The id of the group at {@code path}, made (with its parents) when missing. */
+    private String ensureGroup(String path) {
+        Optional<GroupRepresentation> existing = group(path);
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        int slash = path.lastIndexOf('/');
+        String parent = slash > 0 ? ensureGroup(path.substring(0, slash)) : null;
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName(path.substring(slash + 1));
+        try (Response response = parent == null ? realm().groups().add(group)
+                : realm().groups().group(parent).subGroup(group)) {
+            if (response.getStatus() == 201) {
+                return CreatedResponseUtil.getCreatedId(response);
+            }
+            if (response.getStatus() == 409) {
+                return group(path).orElseThrow(() -> new IllegalStateException("Group " + path + " vanished"))
+                        .getId(); // made meanwhile by another instance
+            }
+            throw refusal(response.getStatus(), body(response));
+        }
     }
 
     private static CredentialRepresentation password(String value, boolean temporary) {
@@ -314,7 +350,7 @@ public class KeycloakAccounts {
         }
         if (status == 409) {
             String field = message.toLowerCase().contains("email") ? "email" : "username";
-            return conflict(field, "email".equals(field) ? "Another account already uses this e-mail address."
+            return new FieldConflictException(field, "email".equals(field) ? "Another account already uses this e-mail address."
                     : "Another account already uses this username.");
         }
         if (status == 400 && error.startsWith("invalidPassword")) {
@@ -325,13 +361,6 @@ public class KeycloakAccounts {
         }
         // 401/403: the service account lacks a realm-management role. A deployment error, not the caller's.
         return new IllegalStateException("Keycloak refused a request: " + status + " " + body);
-    }
-
-    /** A 409 that also says which field, so that a form can show it beside that field. */
-    private static ErrorResponseException conflict(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message);
-        problem.setProperty("errors", List.of(new FieldError(field, message)));
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,14 +7,17 @@ import app.financetracker.auth.keycloak.Account;
 import app.financetracker.auth.keycloak.KeycloakAccounts;
 import app.financetracker.auth.keycloak.KeycloakUnavailableException;
 import app.financetracker.auth.keycloak.PasswordRejectedException;
+import app.financetracker.kit.entity.CurrentEntity;
 import app.financetracker.kit.web.BadRequestException;
 import app.financetracker.kit.web.NotFoundException;
+import app.financetracker.security.Memberships;
 import app.financetracker.security.RealmRolesConverter;
 import app.financetracker.security.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 
@@ -61,8 +64,7 @@ class ProfileService {
             return me(before, jwt);
         }
         Account after = accounts.update(before.id(), update.firstName(), update.lastName(), update.email());
-        audit.record(Actor.of(jwt), AuditAction.PROFILE_CHANGED, after.id(), after.username(),
-                Map.of("changed", changed));
+        recordInEachEntity(jwt, AuditAction.PROFILE_CHANGED, Map.of("changed", changed));
         return me(after, jwt);
     }
 
@@ -80,7 +82,7 @@ class ProfileService {
         } catch (PasswordRejectedException e) {
             throw new BadRequestException("newPassword", e.getMessage());
         }
-        audit.record(actor, AuditAction.PASSWORD_CHANGED, actor.id(), actor.username(), Map.of());
+        recordInEachEntity(jwt, AuditAction.PASSWORD_CHANGED, Map.of());
     }
 
     private static Me me(Account account, Jwt jwt) {
@@ -93,9 +95,27 @@ class ProfileService {
                 jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"), roles(jwt));
     }
 
+    /**
+     * An account's own profile is one for all its entities, so the change is in the audit of each of them, where
+     * their super-admins look for it. An account of no entity (a platform operator only) is audited nowhere: no
+     * audit trail would show it.
+     */
+    private void recordInEachEntity(Jwt jwt, AuditAction action, Map<String, Object> details) {
+        Actor actor = Actor.of(jwt);
+        Memberships.of(jwt).entities().forEach(entityId ->
+                audit.record(entityId, actor, action, actor.id(), actor.username(), details));
+    }
+
+    /**
+     * The roles in the request's entity ({@code X-Entity}, or the caller's only one), as every service sees them
+     * during this request, plus {@code platform-admin} when held. None for the entity when none is chosen.
+     */
     private static List<String> roles(Jwt jwt) {
-        return RealmRolesConverter.rolesOf(jwt.getClaimAsMap("realm_access")).stream()
-                .filter(role -> role.equals(Roles.ADMIN) || role.equals(Roles.SUPER_ADMIN))
-                .toList();
+        List<String> roles = new ArrayList<>(CurrentEntity.find()
+                .map(entityId -> Roles.implied(Memberships.of(jwt).rolesIn(entityId))).orElseGet(Set::of));
+        if (RealmRolesConverter.rolesOf(jwt.getClaimAsMap("realm_access")).contains(Roles.PLATFORM_ADMIN)) {
+            roles.add(Roles.PLATFORM_ADMIN);
+        }
+        return roles;
     }
 }

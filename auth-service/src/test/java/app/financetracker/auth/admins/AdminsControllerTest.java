@@ -99,6 +99,12 @@ class AdminsControllerTest {
 
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
                 .until(() -> before.get("/api/admins/audit").status() == 401);
+        assertThat(revocationsOf(id)).singleElement().satisfies(envelope -> {
+            assertThat(envelope.type()).isEqualTo(EventTypes.ADMIN_ROLE_REMOVED);
+            assertThat(envelope.entityId()).isEqualTo("default");
+            assertThat(EventCodec.read(envelope, AdminPayload.class).removedRoles())
+                    .containsExactly("/entities/default/super-admin");
+        });
         Api after = api().as(Tokens.password(username, "Demoted@1234"));
         assertThat(after.get("/api/admins/audit").status()).isEqualTo(403);
         assertThat(after.get("/api/me").status()).isEqualTo(200);

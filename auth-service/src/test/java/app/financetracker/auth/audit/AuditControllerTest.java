@@ -3,20 +3,48 @@ package app.financetracker.auth.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.financetracker.auth.TestNames;
+import app.financetracker.kit.entity.DefaultEntityMigration;
 import app.financetracker.testkit.Api;
 import app.financetracker.testkit.ServiceIntegrationTest;
 import app.financetracker.testkit.Tokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 @ServiceIntegrationTest
 class AuditControllerTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    /** Entries from before entities existed are the default entity's once migrated, and only its. */
+    @Test
+    void anEntryWithoutAnEntityIsTheDefaultEntitysAfterTheMigration() {
+        String target = TestNames.unique("old-target");
+        mongo.getCollection(AuditEntry.COLLECTION).insertOne(new Document("_id", TestNames.unique("old"))
+                .append("at", java.util.Date.from(Instant.now())).append("actorId", "someone").append("actor", "old")
+                .append("action", "ADMIN_CREATED").append("targetId", target).append("target", target));
+
+        DefaultEntityMigration.migrate(mongo);
+
+        var inDefault = Api.at("http://localhost:" + port).as(Tokens.admin()).get("/api/admins/audit?targetId=" + target);
+        assertThat(inDefault.json().at("/page/totalElements").asInt()).isEqualTo(1);
+        String other = TestNames.unique("iso-a");
+        String username = TestNames.unique("super-a");
+        Tokens.ensureUser(username, "SuperA@1234", Map.of(other, "super-admin"));
+        var elsewhere = Api.at("http://localhost:" + port).as(Tokens.password(username, "SuperA@1234"))
+                .get("/api/admins/audit?targetId=" + target);
+        assertThat(elsewhere.status()).isEqualTo(200);
+        assertThat(elsewhere.json().at("/page/totalElements").asInt()).isZero();
+    }
 
     @Test
     void listsActionsNewestFirstInPagesOfTheDtoForm() {

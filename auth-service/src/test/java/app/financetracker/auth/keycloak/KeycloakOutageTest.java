@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -39,6 +40,9 @@ class KeycloakOutageTest {
 
     @Autowired
     Resilience4JCircuitBreakerFactory breakers;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @BeforeEach
     void closeTheCircuit() {
@@ -97,6 +101,19 @@ class KeycloakOutageTest {
                 "newPassword", "Never@12345")));
         assertUnavailable(admin().put("/api/me", Map.of("firstName", "Default", "lastName", "Admin",
                 "email", "admin@example.com")));
+    }
+
+    /** The slug is reserved before Keycloak is asked: the entity waits, CREATING, for a retry (EntitiesControllerTest). */
+    @Test
+    void creatingAnEntityIsA503AndLeavesItReadyForARetry() {
+        String slug = "outage-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+        assertUnavailable(admin().post("/api/entities", Map.of("name", "Outage", "slug", slug, "firstAdmin",
+                Map.of("username", slug, "email", slug + "@example.org", "firstName", "O", "lastName", "Utage"))));
+
+        org.bson.Document entity = mongo.getCollection("entities").find(new org.bson.Document("slug", slug)).first();
+        assertThat(entity).isNotNull();
+        assertThat(entity.getString("state")).isEqualTo("CREATING");
     }
 
     @Test

@@ -38,7 +38,7 @@ class MeControllerTest {
         assertThat(me.at("/email")).isEqualTo("admin@example.com");
         assertThat(me.at("/firstName")).isEqualTo("Default");
         assertThat(me.json().at("/roles").valueStream().map(JsonNode::asString))
-                .containsExactlyInAnyOrder("admin", "super-admin");
+                .containsExactlyInAnyOrder("admin", "super-admin", "platform-admin");
     }
 
     @Test

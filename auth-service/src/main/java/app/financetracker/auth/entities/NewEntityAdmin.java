@@ -1,0 +1,33 @@
+package app.financetracker.auth.entities;
+
+import app.financetracker.auth.admins.NewAdmin;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The first super-admin of a new entity, as {@code POST /api/admins} takes an admin: a new account (a temporary
+ * password is generated when none is given), or, when the username exists, that account as it is.
+ */
+record NewEntityAdmin(
+        @NotBlank @Size(min = 3, max = 50)
+        @Pattern(regexp = "[A-Za-z0-9._-]*", message = "may contain only letters, digits and . _ -")
+        String username,
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = 100) String firstName,
+        @NotBlank @Size(max = 100) String lastName,
+        // Optional. The kit's API description takes a schema nested in a request for an answer's, whose fields are
+        // all required unless left out when null: this says so (it changes nothing in how a request is read).
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 128) String password) {
+
+    NewAdmin asAdmin() {
+        return new NewAdmin(username, email, firstName, lastName, password, true);
+    }
+
+    @Override
+    public String toString() {
+        return "NewEntityAdmin[username=" + username + ", email=" + email + "]"; // never log passwords
+    }
+}
