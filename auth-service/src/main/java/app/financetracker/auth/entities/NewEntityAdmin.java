@@ -1,7 +1,6 @@
 package app.financetracker.auth.entities;
 
 import app.financetracker.auth.admins.NewAdmin;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -18,9 +17,7 @@ record NewEntityAdmin(
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Size(max = 100) String firstName,
         @NotBlank @Size(max = 100) String lastName,
-        // Optional. The kit's API description takes a schema nested in a request for an answer's, whose fields are
-        // all required unless left out when null: this says so (it changes nothing in how a request is read).
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 128) String password) {
+        @Size(max = 128) String password) {
 
     NewAdmin asAdmin() {
         return new NewAdmin(username, email, firstName, lastName, password, true);

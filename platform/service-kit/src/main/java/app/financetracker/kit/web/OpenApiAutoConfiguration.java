@@ -81,12 +81,12 @@ public class OpenApiAutoConfiguration {
      */
     @SuppressWarnings("rawtypes") // swagger-models' own signatures
     private static void answersAlwaysCarryEveryField(OpenAPI openApi) {
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
         Set<String> requests = new HashSet<>();
         openApi.getPaths().values().forEach(path -> path.readOperations().stream()
                 .filter(operation -> operation.getRequestBody() != null)
                 .flatMap(operation -> operation.getRequestBody().getContent().values().stream())
-                .forEach(media -> requests.add(schemaName(media.getSchema()))));
-        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+                .forEach(media -> addWithNested(requests, schemaName(media.getSchema()), schemas)));
         schemas.forEach((name, schema) -> {
             Map<String, Schema> properties = schema.getProperties();
             if (requests.contains(name) || properties == null) {
@@ -100,6 +100,21 @@ public class OpenApiAutoConfiguration {
                 }
             });
             schema.setRequired(required);
+        });
+    }
+
+    /** A request's schema and the schemas its properties refer to (a nested object of a request is a request). */
+    @SuppressWarnings("rawtypes")
+    private static void addWithNested(Set<String> requests, String name, Map<String, Schema> schemas) {
+        Schema<?> schema = schemas.get(name);
+        if (!requests.add(name) || schema == null || schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().values().forEach(property -> {
+            addWithNested(requests, schemaName(property), schemas);
+            if (property.getItems() != null) {
+                addWithNested(requests, schemaName(property.getItems()), schemas);
+            }
         });
     }
 
