@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { LANGUAGE_KEY } from './i18n';
-import { aMe, aMember } from './test/fixtures';
+import { aMe, aMember, anEntity } from './test/fixtures';
 import { callsTo, json, mockFetch, page, renderWithProviders } from './test/utils';
 
 const me = aMe({ roles: ['admin', 'super-admin'] });
@@ -11,6 +11,8 @@ function backend(overrides: Record<string, () => Response> = {}) {
   return mockFetch((url) => {
     if (overrides[url.pathname]) return overrides[url.pathname]();
     switch (url.pathname) {
+      case '/api/entities':
+        return json([anEntity()]);
       case '/api/me':
         return json(me);
       case '/api/users':

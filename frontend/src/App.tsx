@@ -4,12 +4,15 @@ import { Link, NavLink, Outlet, Route, Routes, useLocation } from 'react-router'
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api';
 import { Announcer } from './components/Announcer';
+import { EntitySwitcher } from './components/EntitySwitcher';
 import { NotificationBell } from './components/NotificationBell';
 import { ErrorState, Loading } from './components/QueryState';
 import { SignOutForm } from './components/SignOutForm';
 import { LANGUAGES, setLanguage } from './i18n';
 import { Dashboard } from './pages/Dashboard';
-import { displayName, useMe } from './queries';
+import { useCurrentEntity } from './entity';
+import type { Me } from './model';
+import { displayName, isPlatformAdmin, isSuperAdmin, useEntities, useMe } from './queries';
 import { LOGIN_PATH, useSignedOut } from './session';
 
 export { displayName };
@@ -22,6 +25,8 @@ const Categories = lazy(() => import('./pages/Categories').then((m) => ({ defaul
 const Reports = lazy(() => import('./pages/Reports').then((m) => ({ default: m.ReportsPage })));
 const ReportView = lazy(() => import('./pages/ReportView').then((m) => ({ default: m.ReportViewPage })));
 const Admin = lazy(() => import('./pages/Admin').then((m) => ({ default: m.AdminPage })));
+const EntitySettings = lazy(() => import('./pages/EntitySettings').then((m) => ({ default: m.EntitySettingsPage })));
+const Organisations = lazy(() => import('./pages/Organisations').then((m) => ({ default: m.OrganisationsPage })));
 const NotFound = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -36,31 +41,42 @@ export function App() {
         <Route path="reports" element={<Reports />} />
         <Route path="reports/:id" element={<ReportView />} />
         <Route path="admin" element={<Admin />} />
+        <Route path="settings" element={<EntitySettings />} />
+        <Route path="organisations" element={<Organisations />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
   );
 }
 
+const everyone = () => true;
 const NAV = [
-  { to: '/', key: 'nav.dashboard', testId: 'nav-dashboard' },
-  { to: '/members', key: 'nav.members', testId: 'nav-members' },
-  { to: '/transactions', key: 'nav.transactions', testId: 'nav-transactions' },
-  { to: '/categories', key: 'nav.categories', testId: 'nav-categories' },
-  { to: '/reports', key: 'nav.reports', testId: 'nav-reports' },
-  { to: '/admin', key: 'nav.admin', testId: 'nav-admin' },
+  { to: '/', key: 'nav.dashboard', testId: 'nav-dashboard', shown: everyone },
+  { to: '/members', key: 'nav.members', testId: 'nav-members', shown: everyone },
+  { to: '/transactions', key: 'nav.transactions', testId: 'nav-transactions', shown: everyone },
+  { to: '/categories', key: 'nav.categories', testId: 'nav-categories', shown: everyone },
+  { to: '/reports', key: 'nav.reports', testId: 'nav-reports', shown: everyone },
+  { to: '/admin', key: 'nav.admin', testId: 'nav-admin', shown: everyone },
+  { to: '/settings', key: 'nav.settings', testId: 'nav-settings', shown: isSuperAdmin },
+  { to: '/organisations', key: 'nav.organisations', testId: 'nav-organisations', shown: isPlatformAdmin },
 ] as const;
 
 export function Layout() {
   const { t, i18n } = useTranslation();
-  const me = useMe();
+  // The entities come first: they settle the entity every other call (the profile included) acts in.
+  const entities = useEntities();
+  const entityId = useCurrentEntity();
+  const me = useMe({ enabled: entities.data !== undefined });
   const location = useLocation();
   const queryClient = useQueryClient();
   const signedOut = useSignedOut();
   // Whatever was loaded before, a session that could not be renewed shows nothing of the console.
-  const signedIn = !!me.data && !signedOut;
+  const signedIn = !!me.data && !!entities.data && !signedOut;
+  const entity = entities.data?.find((e) => e.id === entityId);
+  const failure = entities.isError && !entities.data ? entities.error : me.isError && !me.data ? me.error : null;
   // A 401 is the session, not the server: the console is on its way to the sign-in (or shows signedOut).
-  const failed = me.isError && !me.data && !signedOut && !(me.error instanceof ApiError && me.error.status === 401);
+  const failed = !!failure && !signedOut && !(failure instanceof ApiError && failure.status === 401);
+  const retry = () => void (entities.isError ? entities.refetch() : me.refetch());
 
   return (
     <div className="app">
@@ -90,7 +106,8 @@ export function Layout() {
               ))}
             </select>
           </label>
-          {signedIn && <NotificationBell />}
+          {signedIn && entity && <EntitySwitcher entities={entities.data} current={entity} />}
+          {signedIn && entity && <NotificationBell />}
           {signedIn && (
             <SignOutForm className="signout">
               <span className="who" data-testid="current-user">
@@ -100,10 +117,10 @@ export function Layout() {
           )}
         </div>
       </header>
-      {signedIn && (
+      {signedIn && entity && (
         <nav className="mainnav" aria-label={t('app.mainNav')}>
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => item.shown(me.data)).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/'} data-testid={item.testId}>
                   {t(item.key)}
@@ -115,16 +132,18 @@ export function Layout() {
       )}
       <main id="main" tabIndex={-1}>
         {signedOut && <SignedOut />}
-        {me.isPending && !signedOut && <Loading />}
+        {(entities.isPending || me.isPending) && !signedOut && !failed && <Loading />}
         {failed && (
           <>
-            {me.error instanceof ApiError && me.error.unavailable && <p>{t('app.cannotReach')}</p>}
+            {failure instanceof ApiError && failure.unavailable && <p>{t('app.cannotReach')}</p>}
             {/* Retry, or leave: signing out is also the way to sign in as someone else. */}
-            <ErrorState error={me.error} onRetry={() => void me.refetch()} actions={<SignOutForm />} />
+            <ErrorState error={failure} onRetry={retry} actions={<SignOutForm />} />
           </>
         )}
-        {signedIn && (
-          <ScreenBoundary key={location.pathname}>
+        {signedIn && !entity && <NoEntity me={me.data} />}
+        {signedIn && entity && (
+          // A screen starts afresh in another entity: nothing it held belongs there.
+          <ScreenBoundary key={`${entity.id} ${location.pathname}`}>
             <Suspense fallback={<Loading />}>
               <Outlet />
             </Suspense>
@@ -157,6 +176,33 @@ function SignedOut() {
         </a>
       </p>
     </section>
+  );
+}
+
+/**
+ * The account belongs to no entity (yet): nothing of the console applies, and asking again would not change it. The
+ * operator of the deployment can still create organisations from here.
+ */
+function NoEntity({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
+  return (
+    <>
+      <section className="panel no-entity" data-testid="no-entity" aria-labelledby="no-entity-title">
+        <h2 id="no-entity-title" ref={title} tabIndex={-1}>
+          {t('entity.none')}
+        </h2>
+        <p>{t('entity.noneHint')}</p>
+      </section>
+      {isPlatformAdmin(me) && (
+        <ScreenBoundary>
+          <Suspense fallback={<Loading />}>
+            <Organisations />
+          </Suspense>
+        </ScreenBoundary>
+      )}
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 import { api, ApiError, csrfToken, query, send, session } from './api';
 import { displayName } from './App';
+import { chooseEntity, ENTITY_KEY, switchEntity } from './entity';
 import { LOOP_WINDOW_MS, RETURN_KEY } from './session';
 import { json, mockFetch, requestUrl } from './test/utils';
 
@@ -48,6 +49,27 @@ describe('api', () => {
     expect(new Headers(postInit!.headers).get('Content-Type')).toBe('application/json');
     expect(postInit!.credentials).toBe('same-origin');
     expect(postInit!.body).toBe('{"firstName":"A"}');
+  });
+
+  it('names the chosen entity in X-Entity on every call, and none when asking for the list of entities', async () => {
+    const fetch = mockFetch(() => json({ ok: true }));
+    const entityOf = (call: number) => new Headers(fetch.mock.calls[call][1]!.headers).get('X-Entity');
+    await api('/api/users');
+    expect(entityOf(0)).toBeNull();
+
+    switchEntity('unit-b');
+    await api('/api/users');
+    await send('POST', '/api/users', { firstName: 'A' });
+    await api('/api/entities', { entity: null });
+    expect([entityOf(1), entityOf(2), entityOf(3)]).toEqual(['unit-b', 'unit-b', null]);
+    expect(localStorage.getItem(ENTITY_KEY)).toBe('unit-b');
+  });
+
+  it('starts in the entity last chosen if the account still belongs to it, else in its first', () => {
+    localStorage.setItem(ENTITY_KEY, 'unit-b');
+    expect(chooseEntity([{ id: 'unit-a' }, { id: 'unit-b' }])).toBe('unit-b');
+    expect(chooseEntity([{ id: 'unit-c' }, { id: 'unit-d' }])).toBe('unit-c');
+    expect(chooseEntity([])).toBeNull();
   });
 
   it('turns a 400 problem into an error with its field errors', async () => {

@@ -1,4 +1,5 @@
 /** Calls the gateway's API with the browser session; the access token never reaches the browser. */
+import { currentEntity, ENTITY_HEADER } from './entity';
 import type { Problem } from './model';
 import { isLeaving, sessionEnded } from './session';
 
@@ -38,9 +39,18 @@ export function csrfToken(cookies: string = document.cookie): string | undefined
   return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : undefined;
 }
 
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+export interface ApiInit extends RequestInit {
+  /**
+   * The entity the call acts in (`X-Entity`); by default the console's current one. `null` names none: the list of
+   * the account's entities is asked for before any is chosen, and a stale choice must not get it refused.
+   */
+  entity?: string | null;
+}
+
+export async function api<T>(path: string, { entity = currentEntity(), ...init }: ApiInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json');
+  if (entity) headers.set(ENTITY_HEADER, entity);
   // Texts made by the services (e.g. notification messages) come in the console's language.
   const language = typeof document !== 'undefined' ? document.documentElement.lang : '';
   if (language) headers.set('Accept-Language', language);

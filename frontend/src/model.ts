@@ -67,6 +67,16 @@ export type CreatedAdmin = AuthSchemas['CreatedAdmin'];
 export type AdminInput = AuthSchemas['NewAdmin'];
 export type ProfileInput = AuthSchemas['ProfileUpdate'];
 export type PasswordInput = AuthSchemas['PasswordChange'];
+/** One of the caller's entities (organisations), with the caller's role in it. */
+export type EntitySummary = AuthSchemas['EntitySummary'];
+export type EntityInput = AuthSchemas['NewEntity'];
+/** A new entity, with its first super-admin's temporary password when none was given. */
+export type CreatedEntity = AuthSchemas['CreatedEntity'];
+export type EntitySettings = AuthSchemas['EntitySettings'];
+export type Language = EntitySettings['defaultLanguage'];
+
+/** The languages an entity can speak by default, in the console's order (DESIGN §14). */
+export const ENTITY_LANGUAGES = ['fr', 'nl', 'en'] as const satisfies readonly Language[];
 
 /** `true` when `List` names every value of `Union`; otherwise the values it lacks. */
 type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never]
@@ -80,4 +90,5 @@ type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[numbe
 export const ENUMS_COVERED: [
   Covers<TransactionType, typeof TRANSACTION_TYPES>,
   Covers<Granularity, typeof GRANULARITIES>,
-] = [true, true];
+  Covers<Language, typeof ENTITY_LANGUAGES>,
+] = [true, true, true];

@@ -1,6 +1,8 @@
-import { QueryClient, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from './api';
-import type { Category, Me, Member, MemberPage } from './model';
+import { chooseEntity, currentEntity, switchEntity } from './entity';
+import type { Category, EntitySummary, Me, Member, MemberPage } from './model';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -18,12 +20,52 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-export function useMe() {
-  return useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/api/me'), staleTime: 5 * 60_000 });
+/** Who is signed in, with their roles in the current entity; `enabled: false` until the entity is settled. */
+export function useMe({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/api/me'), staleTime: 5 * 60_000, enabled });
 }
 
+/** Super-admin of the current entity. */
 export function isSuperAdmin(me: Me | undefined): boolean {
   return !!me?.roles.includes('super-admin');
+}
+
+/** The operator of the deployment, who creates entities. */
+export function isPlatformAdmin(me: Me | undefined): boolean {
+  return !!me?.roles.includes('platform-admin');
+}
+
+export const ENTITIES_KEY = ['entities'];
+
+/**
+ * The account's entities; loading them settles the entity the console acts in (entity.ts) before anything else.
+ * If the account left the entity in use meanwhile, what was loaded there is forgotten.
+ */
+export function useEntities() {
+  return useQuery({
+    queryKey: ENTITIES_KEY,
+    queryFn: async ({ client }) => {
+      const before = currentEntity();
+      const entities = await api<EntitySummary[]>('/api/entities', { entity: null });
+      if (chooseEntity(entities) !== before && before) {
+        client.removeQueries({ predicate: (query) => query.queryKey[0] !== ENTITIES_KEY[0] });
+      }
+      return entities;
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Acts in another entity: nothing loaded in the previous one may show there, so the whole cache goes. */
+export function useSwitchEntity(): (id: string) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (id: string) => {
+      switchEntity(id);
+      queryClient.clear();
+    },
+    [queryClient],
+  );
 }
 
 export function useCategories() {

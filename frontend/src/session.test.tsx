@@ -4,7 +4,7 @@ import { App } from './App';
 import { ReportsPage } from './pages/Reports';
 import i18n from './i18n';
 import { LOGIN_PATH, resetSession, RETURN_KEY, session } from './session';
-import { aMe, aMember } from './test/fixtures';
+import { aMe, aMember, anEntity } from './test/fixtures';
 import { callsTo, json, mockFetch, page, renderWithProviders } from './test/utils';
 
 const me = aMe();
@@ -15,6 +15,7 @@ function gateway() {
   const state = { expired: false };
   const fetch = mockFetch((url, init) => {
     if (state.expired) return json({ status: 401, title: 'Unauthorized', detail: 'The session has ended.' }, 401);
+    if (url.pathname === '/api/entities') return json([anEntity()]);
     if (url.pathname === '/api/me') return json(me);
     if (url.pathname === '/api/users/u1' && init.method === 'PUT')
       return json({ ...jane, ...JSON.parse(init.body as string), version: 5 });
@@ -40,7 +41,8 @@ describe('when the session ends', () => {
     const { state, fetch } = gateway();
     const user = userEvent.setup();
     const first = renderWithProviders(<App />, { route: ROUTE });
-    await user.click(await screen.findByRole('button', { name: 'Edit member' }));
+    // The entities, the profile, then the member's screen (loaded on demand): slow on a busy machine.
+    await user.click(await screen.findByRole('button', { name: 'Edit member' }, { timeout: 5000 }));
     const firstName = within(screen.getByRole('dialog', { name: 'Edit member' })).getByLabelText('First name');
     await user.clear(firstName);
     await user.type(firstName, 'Janet');
@@ -85,7 +87,8 @@ describe('when the session ends', () => {
     gateway();
     const user = userEvent.setup();
     const first = renderWithProviders(<App />, { route: ROUTE });
-    await user.click(await screen.findByRole('button', { name: 'Edit member' }));
+    // The entities, the profile, then the member's screen (loaded on demand): slow on a busy machine.
+    await user.click(await screen.findByRole('button', { name: 'Edit member' }, { timeout: 5000 }));
     await user.type(within(screen.getByRole('dialog')).getByLabelText('Phone (optional)'), '+32 470 00 00 00');
     // Loaded again (e.g. back from the sign-in), now in French.
     first.unmount();
@@ -104,7 +107,7 @@ describe('when the session ends', () => {
     state.expired = true;
     const { queryClient } = renderWithProviders(<App />, { route: ROUTE });
     const screenOut = await screen.findByTestId('signed-out');
-    await waitFor(() => expect(queryClient.getQueryState(['me'])?.status).toBe('error'));
+    await waitFor(() => expect(queryClient.getQueryState(['entities'])?.status).toBe('error'));
     expect(screenOut).toHaveTextContent('Your session has ended');
     expect(within(screenOut).getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', LOGIN_PATH);
     expect(session.assign).not.toHaveBeenCalled();
@@ -113,13 +116,15 @@ describe('when the session ends', () => {
     expect(screen.queryByTestId('nav-members')).not.toBeInTheDocument();
   });
 
-  it('never shows "cannot reach" for a 401 on /api/me: it goes to the sign-in', async () => {
+  it('never shows "cannot reach" for a 401 on the first call: it goes to the sign-in', async () => {
     window.history.replaceState(null, '', '/members?q=jo');
     const { state, fetch } = gateway();
     state.expired = true;
     renderWithProviders(<App />, { route: '/members?q=jo' });
     await waitFor(() => expect(session.assign).toHaveBeenCalledWith('/members?q=jo'));
-    expect(callsTo(fetch, '/api/me')).toHaveLength(1);
+    // The entities are asked for first: the profile depends on the entity chosen.
+    expect(callsTo(fetch, '/api/entities')).toHaveLength(1);
+    expect(callsTo(fetch, '/api/me')).toHaveLength(0);
     expect(screen.getByTestId('loading')).toBeInTheDocument();
     expect(screen.queryByText('The console cannot reach its services right now.')).not.toBeInTheDocument();
     expect(screen.queryByTestId('error-state')).not.toBeInTheDocument();

@@ -2,6 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aNotification } from '../test/fixtures';
 import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/utils';
+import { switchEntity } from '../entity';
 import { NotificationBell, POLL_INTERVAL_MS } from './NotificationBell';
 
 const notifications = [
@@ -170,5 +171,17 @@ describe('live unread count', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("names the current entity in the stream's address (EventSource cannot send X-Entity), and follows a switch", async () => {
+    switchEntity('unit-a');
+    setup();
+    await screen.findByTestId('notification-badge');
+    expect(FakeEventSource.instances.map((source) => source.url)).toEqual(['/api/notifications/stream?entity=unit-a']);
+
+    act(() => switchEntity('unit b'));
+    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(2));
+    expect(FakeEventSource.instances[0].closed).toBe(true);
+    expect(FakeEventSource.instances[1].url).toBe('/api/notifications/stream?entity=unit+b');
   });
 });

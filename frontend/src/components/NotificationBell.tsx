@@ -3,7 +3,8 @@ import { createPortal } from 'react-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../api';
+import { api, query, send } from '../api';
+import { useCurrentEntity } from '../entity';
 import { useFormat } from '../hooks';
 import type { Notification, NotificationPage, UnreadCount } from '../model';
 import { BellIcon } from './Icons';
@@ -20,18 +21,24 @@ function refreshAfterEvent(queryClient: ReturnType<typeof useQueryClient>) {
   void queryClient.invalidateQueries({ queryKey: ['user'] });
 }
 
+/** The stream of the entity's notifications: EventSource cannot send `X-Entity`, the gateway makes it of `?entity=`. */
+export function streamUrl(entity: string | null): string {
+  return STREAM_PATH + query({ entity });
+}
+
 /**
- * Listens to the server-sent events of the notification service. Returns false when the stream is not
- * available (no EventSource, or the stream failed): the caller then polls instead.
+ * Listens to the server-sent events of the notification service, for the current entity. Returns false when the
+ * stream is not available (no EventSource, or the stream failed): the caller then polls instead.
  */
 export function useNotificationStream(): boolean {
   const queryClient = useQueryClient();
+  const entity = useCurrentEntity();
   const [live, setLive] = useState(() => typeof EventSource !== 'undefined');
 
   useEffect(() => {
     // Without EventSource the initial state already says "not live".
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(STREAM_PATH);
+    const source = new EventSource(streamUrl(entity));
     const refresh = () => refreshAfterEvent(queryClient);
     source.onmessage = refresh;
     source.addEventListener('notification', refresh);
@@ -42,7 +49,7 @@ export function useNotificationStream(): boolean {
       setLive(false);
     };
     return () => source.close();
-  }, [queryClient]);
+  }, [queryClient, entity]);
 
   return live;
 }

@@ -2,7 +2,7 @@
  * Whole API answers for tests, typed by the generated API types (src/model.ts): each factory fills every field the
  * documents require with a plain value; a test names only the fields it is about.
  */
-import type { Category, CreatedAdmin, Me, Member, Notification, Transaction } from '../model';
+import type { Category, CreatedAdmin, EntitySummary, Me, Member, Notification, Transaction } from '../model';
 
 const AT = '2026-11-01T10:00:00Z';
 
@@ -81,4 +81,9 @@ export function anAdmin(fields: Partial<CreatedAdmin> = {}): CreatedAdmin {
     enabled: true,
     ...fields,
   };
+}
+
+/** One of the signed-in account's entities (`GET /api/entities`). */
+export function anEntity(fields: Partial<EntitySummary> = {}): EntitySummary {
+  return { id: 'default', name: 'Default', slug: 'default', currency: 'EUR', role: 'super-admin', ...fields };
 }

@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import i18n from '../i18n';
+import { resetEntity } from '../entity';
 import { resetSession, session } from '../session';
 
 beforeEach(async () => {
@@ -8,6 +9,7 @@ beforeEach(async () => {
   window.history.replaceState(null, '', '/');
   // Every test starts as a freshly loaded page; jsdom cannot navigate, so tests look at where it would have gone.
   resetSession();
+  resetEntity();
   vi.spyOn(session, 'assign').mockImplementation(() => undefined);
   await i18n.changeLanguage('en');
 });

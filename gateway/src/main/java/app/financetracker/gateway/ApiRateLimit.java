@@ -1,5 +1,6 @@
 package app.financetracker.gateway;
 
+import app.financetracker.security.Memberships;
 import app.financetracker.security.Problems;
 import java.security.Principal;
 import java.util.Optional;
@@ -16,8 +17,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits {@code /api/**} calls per signed-in principal with Spring Cloud Gateway's Redis token bucket, so every
- * gateway instance shares one budget per admin; over it, a 429 problem with {@code Retry-After}. Runs after
+ * Limits {@code /api/**} calls per signed-in principal and entity ({@code X-Entity}) with Spring Cloud Gateway's
+ * Redis token bucket, so every gateway instance shares one budget per admin and entity, and a burst in one entity
+ * does not throttle the same admin's work in another; over it, a 429 problem with {@code Retry-After}. Runs after
  * Spring Security (anonymous calls are refused there with 401 and never reach it). If Redis cannot answer, the
  * limiter lets calls through: an outage of the limiter must not become an outage of the API.
  */
@@ -44,8 +46,8 @@ class ApiRateLimit {
             if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
                 return chain.filter(exchange);
             }
-            return exchange.getPrincipal().map(Principal::getName)
-                    .flatMap(name -> limiter.isAllowed(BUCKET, name)).map(Optional::of)
+            return exchange.getPrincipal().map(principal -> key(principal, exchange))
+                    .flatMap(key -> limiter.isAllowed(BUCKET, key)).map(Optional::of)
                     .defaultIfEmpty(Optional.empty())
                     .flatMap(decision -> {
                         if (decision.isEmpty()) {
@@ -63,9 +65,15 @@ class ApiRateLimit {
                     });
         }
 
+        /** The caller and the entity named (empty when none is: the caller's only entity). */
+        static String key(Principal principal, ServerWebExchange exchange) {
+            String entity = exchange.getRequest().getHeaders().getFirst(Memberships.HEADER);
+            return principal.getName() + "|" + (entity == null ? "" : entity);
+        }
+
         @Override
         public int getOrder() {
-            // After Spring Security's chain (-100), so that the principal is known.
+            // After Spring Security's chain (-100), so that the principal is known, and after StreamEntity (-1).
             return 0;
         }
     }
