@@ -73,7 +73,7 @@ export type EntityInput = AuthSchemas['NewEntity'];
 /** A new entity, with its first super-admin's temporary password when none was given. */
 export type CreatedEntity = AuthSchemas['CreatedEntity'];
 export type EntitySettings = AuthSchemas['EntitySettings'];
-export type Language = EntitySettings['defaultLanguage'];
+export type Language = NonNullable<EntitySettings['defaultLanguage']>;
 
 /** The languages an entity can speak by default, in the console's order (DESIGN §14). */
 export const ENTITY_LANGUAGES = ['fr', 'nl', 'en'] as const satisfies readonly Language[];

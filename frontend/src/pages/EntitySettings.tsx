@@ -65,8 +65,8 @@ function valuesOf(settings: EntitySettings): SettingsValues {
     bic: settings.bic ?? '',
     beneficiary: settings.beneficiary ?? '',
     address: settings.address ?? '',
-    defaultLanguage: settings.defaultLanguage,
-    receiptEmails: settings.receiptEmails,
+    defaultLanguage: settings.defaultLanguage ?? 'fr',
+    receiptEmails: settings.receiptEmails ?? false,
   };
 }
 

@@ -1,5 +1,6 @@
 package app.financetracker.auth.entities;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,8 @@ record EntitySettings(
                 message = "must be a BIC of 8 or 11 letters and digits")
         String bic,
         @Nullable @Size(max = 70) String beneficiary,
-        @Nullable @Pattern(regexp = "fr|nl|en", message = "must be fr, nl or en") String defaultLanguage,
+        @Nullable @Pattern(regexp = "fr|nl|en", message = "must be fr, nl or en")
+        @Schema(allowableValues = {"fr", "nl", "en"}) String defaultLanguage,
         @Nullable @Size(max = 300) String address,
         @Nullable Boolean receiptEmails,
         @Nullable Long version) {
