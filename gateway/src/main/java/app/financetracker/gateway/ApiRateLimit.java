@@ -3,6 +3,7 @@ package app.financetracker.gateway;
 import app.financetracker.security.Memberships;
 import app.financetracker.security.Problems;
 import java.security.Principal;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
@@ -11,6 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -65,10 +69,23 @@ class ApiRateLimit {
                     });
         }
 
-        /** The caller and the entity named (empty when none is: the caller's only entity). */
+        /**
+         * The caller and the entity named, when the caller's token says they belong to it; any other name (made up to
+         * get more budget, or an entity joined since the browser signed in) counts in the caller's shared bucket.
+         */
         static String key(Principal principal, ServerWebExchange exchange) {
             String entity = exchange.getRequest().getHeaders().getFirst(Memberships.HEADER);
-            return principal.getName() + "|" + (entity == null ? "" : entity);
+            return principal.getName() + "|" + (memberships(principal).belongsTo(entity) ? entity : "");
+        }
+
+        private static Memberships memberships(Principal principal) {
+            if (principal instanceof JwtAuthenticationToken bearer) {
+                return Memberships.of(bearer.getToken());
+            }
+            if (principal instanceof OAuth2AuthenticationToken session && session.getPrincipal() instanceof OidcUser user) {
+                return Memberships.of(user.getClaimAsStringList(Memberships.CLAIM));
+            }
+            return Memberships.of(List.<String>of());
         }
 
         @Override

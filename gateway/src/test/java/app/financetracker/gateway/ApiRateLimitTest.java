@@ -83,4 +83,16 @@ class ApiRateLimitTest {
         assertThat(hasty.get("/api/notifications/stream?entity=" + b).status()).as("a stream of %s", b)
                 .isNotEqualTo(429);
     }
+
+    @Test
+    void entitiesTheCallerDoesNotBelongToShareOneBudget() {
+        String treasurer = "hasty-inventor";
+        Tokens.ensureUser(treasurer, PASSWORD, Map.of("iso-c-" + UUID.randomUUID().toString().substring(0, 8), "admin"));
+        Api hasty = Api.at("http://localhost:" + port).as(Tokens.password(treasurer, PASSWORD));
+
+        List<Integer> statuses = Stream.generate(() -> hasty.with("X-Entity", "made-up-" + UUID.randomUUID())
+                .get("/api/users").status()).limit(12).toList();
+
+        assertThat(statuses).as("a new made-up entity per call gets no fresh budget").contains(429);
+    }
 }
