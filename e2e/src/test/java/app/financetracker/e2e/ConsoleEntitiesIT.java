@@ -1,0 +1,140 @@
+package app.financetracker.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.financetracker.testkit.Api;
+import app.financetracker.testkit.Tokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Organisations in the console (issue 17), in headless Chromium against the whole stack: the operator creates a
+ * scout unit and is shown its first super-admin's temporary password once; a treasurer of two units switches
+ * between them and sees each one's members only; the unit's settings refuse an IBAN whose check digits are wrong
+ * and keep a right one. Each screen is checked with axe-core and saved under docs/screenshots.
+ */
+@ExtendWith(Stack.class)
+class ConsoleEntitiesIT {
+
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("ft.root"), "docs", "screenshots");
+    private static final String PASSWORD = "Treasurer@123";
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.open();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    private WebElement visible(String testId) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='" + testId + "']")));
+    }
+
+    private void click(String testId) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='" + testId + "']"))).click();
+    }
+
+    private static void type(WebElement form, String name, String text) {
+        WebElement input = form.findElement(By.name(name));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(Stack.get().gatewayUrl());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        visible("welcome");
+    }
+
+    private void checkAccessibilityAndShoot(String screen) throws Exception {
+        Axe.assertNoSeriousViolations(browser, screen);
+        Browser.screenshot(browser, SCREENSHOTS.resolve(screen + ".png"));
+    }
+
+    @Test
+    void theOperatorCreatesAUnitAndSeesItsFirstPasswordOnce() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        signIn(Tokens.ADMIN, Tokens.ADMIN_PASSWORD);
+
+        click("nav-organisations");
+        WebElement form = visible("entity-form");
+        type(form, "name", "Unité Saint-Georges " + suffix);
+        type(form, "slug", "saint-georges-" + suffix);
+        type(form, "username", "chef-" + suffix);
+        type(form, "email", "chef-" + suffix + "@example.com");
+        type(form, "firstName", "Chloé");
+        type(form, "lastName", "Lambert");
+        click("entity-save");
+
+        assertThat(visible("entity-temporary-password").getText()).isNotBlank();
+        checkAccessibilityAndShoot("organisations");
+    }
+
+    @Test
+    void aTreasurerOfTwoUnitsSwitchesBetweenThemAndKeepsEachUnitsSettings() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Api operator = Api.at(Stack.get().gatewayUrl()).as(Tokens.admin());
+        String other = operator.post("/api/entities", Map.of("name", "Unité Sainte-Claire " + suffix,
+                "slug", "sainte-claire-" + suffix, "firstAdmin", Map.of("username", "claire-" + suffix,
+                        "email", "claire-" + suffix + "@example.com", "firstName", "Claire", "lastName", "Dubois",
+                        "password", PASSWORD))).at("/id");
+        String treasurer = "treasurer-" + suffix;
+        Tokens.ensureUser(treasurer, PASSWORD, Map.of(Tokens.DEFAULT_ENTITY, "admin", other, "super-admin"));
+        Api inOther = Api.at(Stack.get().gatewayUrl()).as(Tokens.password(treasurer, PASSWORD))
+                .with("X-Entity", other);
+        assertThat(inOther.post("/api/users", Map.of("firstName", "Noé", "lastName", "Claire-" + suffix,
+                "email", "noe-" + suffix + "@example.com")).status()).isEqualTo(201);
+
+        signIn(treasurer, PASSWORD);
+        Select switcher = new Select(visible("entity-switch"));
+        assertThat(switcher.getOptions()).hasSize(2);
+        switcher.selectByValue(Tokens.DEFAULT_ENTITY);
+        click("nav-members");
+        visible("member-search").sendKeys("Claire-" + suffix);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "0"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Noé");
+
+        new Select(visible("entity-switch")).selectByValue(other);
+        click("nav-members");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Noé"));
+        checkAccessibilityAndShoot("entity-switcher");
+
+        click("nav-settings");
+        WebElement settings = visible("settings-form");
+        type(settings, "iban", "BE00 5390 0754 7035");
+        click("settings-save");
+        assertThat(visible("error-iban").getText()).isNotBlank();
+        checkAccessibilityAndShoot("entity-settings");
+
+        type(settings, "iban", "be68 5390 0754 7035");
+        type(settings, "bic", "GKCCBEBB");
+        type(settings, "beneficiary", "Unité Sainte-Claire");
+        click("settings-save");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid='error-iban']")));
+        wait.until(driver -> "BE68539007547035".equals(inOther.get("/api/entities/" + other + "/settings")
+                .at("/iban")));
+    }
+}
