@@ -12,6 +12,8 @@ import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
 import app.financetracker.kit.entity.DefaultEntityMigration;
 import app.financetracker.testkit.Api;
+import app.financetracker.transaction.category.Category;
+import app.financetracker.transaction.category.CategoryService;
 import app.financetracker.testkit.ServiceIntegrationTest;
 import app.financetracker.testkit.TestEvents;
 import app.financetracker.testkit.Tokens;
@@ -28,7 +30,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -49,6 +54,8 @@ class EntityIsolationTest {
     StringRedisTemplate redis;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    CategoryService categories;
 
     Api adminOfA;
     Api adminOfB;
@@ -106,6 +113,18 @@ class EntityIsolationTest {
         assertThat(adminOfA.put("/api/categories/" + inA.at("/id"), Map.of("name", other, "version", 0)).status())
                 .isEqualTo(200);
         assertThat(second).isNotBlank();
+    }
+
+    @Test
+    void theIndexThatMadeNamesUniqueAcrossEntitiesGoesAtStart() {
+        // Named as the version before entities named it (unique then; not here, where two entities share names).
+        mongo.indexOps(Category.class).createIndex(new Index().on("nameKey", Sort.Direction.ASC).named("nameKey"));
+
+        categories.afterPropertiesSet();
+        categories.afterPropertiesSet();
+
+        assertThat(mongo.indexOps(Category.class).getIndexInfo()).extracting(IndexInfo::getName)
+                .doesNotContain("nameKey").contains("entity_name");
     }
 
     @Test

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  * ({@link BucketKey#NONE}).
  */
 @Component
-public class Directory {
+public class Directory implements InitializingBean {
 
     public static final String MEMBERS = "ledger_members";
     public static final String CATEGORIES = "ledger_categories";
@@ -42,6 +44,15 @@ public class Directory {
 
     public Directory(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** Reports list an entity's members and categories: indexes that lead with the entity. */
+    @Override
+    public void afterPropertiesSet() {
+        for (String collection : List.of(MEMBERS, CATEGORIES)) {
+            mongo.indexOps(collection).createIndex(new Index().on(ENTITY, Sort.Direction.ASC)
+                    .on("_id", Sort.Direction.ASC).named("entity_id"));
+        }
     }
 
     /**
