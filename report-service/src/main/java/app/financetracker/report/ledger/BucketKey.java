@@ -109,7 +109,10 @@ public record BucketKey(String entityId, Span span, LocalDate start, String cate
         return span == Span.DAY && category.equals(ALL);
     }
 
-    /** An entity, member or category id as it appears in keys: escaped so that it never reads as a separator or token. */
+    /**
+     * An entity, member or category id as it appears in keys: escaped so that it never reads as a separator or
+     * token.
+     */
     public static String token(String id) {
         StringBuilder out = new StringBuilder(id.length());
         for (char c : id.toCharArray()) {

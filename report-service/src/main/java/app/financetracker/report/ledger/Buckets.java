@@ -96,8 +96,8 @@ public class Buckets {
     }
 
     static Update describe(Update update, BucketKey key) {
-        return update.setOnInsert(Directory.ENTITY, key.entityId()).setOnInsert("span", key.span().name()).setOnInsert("start", key.start().toString())
-                .setOnInsert("category", key.category()).setOnInsert("member", key.member());
+        return update.setOnInsert(Directory.ENTITY, key.entityId()).setOnInsert("span", key.span().name())
+                .setOnInsert("start", key.start().toString()).setOnInsert("category", key.category()).setOnInsert("member", key.member());
     }
 
     /** The sums of these buckets added up; missing ones count as zero. */

@@ -72,7 +72,8 @@ public class LedgerProjection implements StreamEventHandler<TransactionPayload> 
         for (DecodedEvent<TransactionPayload> event : events) {
             if (crossesEntities(event.event(), event.payload())) {
                 log.warn("Ignored {} of transaction {} in entity {}: it names a transaction, member or category of"
-                        + " another entity", event.event().type(), event.event().aggregateId(), event.event().entityId());
+                        + " another entity", event.event().type(), event.event().aggregateId(),
+                        event.event().entityId());
             } else {
                 cells.addAll(settle(store(event.event(), event.payload())));
             }

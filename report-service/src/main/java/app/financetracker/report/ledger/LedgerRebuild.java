@@ -106,7 +106,8 @@ public class LedgerRebuild {
     }
 
     private static Document describe(BucketKey key) {
-        return new Document("_id", key.id()).append(Directory.ENTITY, key.entityId()).append("span", key.span().name()).append("start", key.start().toString())
+        return new Document("_id", key.id()).append(Directory.ENTITY, key.entityId())
+                .append("span", key.span().name()).append("start", key.start().toString())
                 .append("category", key.category()).append("member", key.member());
     }
 }

@@ -65,8 +65,8 @@ public class ReportService {
         String categoryName = categoryId == null ? null
                 : directory.categories(entityId).get(BucketKey.categoryToken(categoryId)).name();
         // ObjectIds grow with time within an instance: the history order holds even within one millisecond.
-        Report report = new Report(new ObjectId().toHexString(), entityId, from.toString(), to.toString(), granularity, userId,
-                userName, categoryId, categoryName, properties.timeZone().getId(), properties.currency(),
+        Report report = new Report(new ObjectId().toHexString(), entityId, from.toString(), to.toString(),
+                granularity, userId, userName, categoryId, categoryName, properties.timeZone().getId(), properties.currency(),
                 // Mongo keeps milliseconds: the response then equals what a later GET returns.
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), createdBy, figures.totals(), figures.byPeriod(),
                 figures.byCategory(), figures.byUser());

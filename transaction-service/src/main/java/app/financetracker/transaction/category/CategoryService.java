@@ -147,7 +147,8 @@ public class CategoryService implements InitializingBean {
     }
 
     private static EventEnvelope event(Category category, String type) {
-        return EventEnvelope.create(category.entityId(), type, category.id(), category.version(), EventCodec.write(category.payload()));
+        return EventEnvelope.create(category.entityId(), type, category.id(), category.version(),
+                EventCodec.write(category.payload()));
     }
 
     private static String key(String name) {

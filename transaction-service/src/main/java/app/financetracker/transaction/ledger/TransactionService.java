@@ -185,8 +185,8 @@ public class TransactionService {
     private Transaction replace(String id, long expected, Update update, Transaction after, String eventType) {
         update.set("version", after.version()).push(Outbox.FIELD, event(after, eventType));
         Transaction updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(id)
-                        .and("entityId").is(after.entityId()).and("version").is(expected).and("deleted").is(false)), update, FindAndModifyOptions.options().returnNew(true),
-                Transaction.class);
+                        .and("entityId").is(after.entityId()).and("version").is(expected).and("deleted").is(false)),
+                update, FindAndModifyOptions.options().returnNew(true), Transaction.class);
         if (updated != null) {
             relay.wakeUp(Transaction.COLLECTION, id);
         }

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * This service's own view of the members, built from {@code events:users} (it never reads user-service's
- * data): who exists, in which entity, under which name. A member belongs to the entity of their events; an event
- * of another entity for a known member is a defect and is ignored (DESIGN §9). A deleted member takes their transactions along, so that balances,
- * feed and reports all follow: the ledger does that on {@link MemberChanged} (it depends on this package, not
- * the other way round).
+ * data): who exists, in which entity, under which name. A deleted member takes their transactions along, so that
+ * balances, feed and reports all follow: the ledger does that on {@link MemberChanged} (it depends on this
+ * package, not the other way round). A member belongs to the entity of their events; an event of another entity
+ * for a known member is a defect and is ignored (DESIGN §9).
  */
 @Component
 public class MemberDirectory implements StreamEventHandler<UserPayload>, InitializingBean {
