@@ -21,7 +21,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Test double of transaction-service: publishes transaction events as it would, and remembers the latest
- * state of each transaction so that tests can compute expected figures on their own, without the service.
+ * state of each transaction so that tests can compute expected figures on their own, without the service. All of
+ * one ledger's transactions are of one entity (the default one unless told).
  */
 public final class Ledger {
 
@@ -31,18 +32,24 @@ public final class Ledger {
     }
 
     private final StringRedisTemplate redis;
+    private final String entityId;
     private final Map<String, Tx> latest = new LinkedHashMap<>();
 
     public Ledger(StringRedisTemplate redis) {
+        this(redis, EventEnvelope.DEFAULT_ENTITY);
+    }
+
+    public Ledger(StringRedisTemplate redis, String entityId) {
         this.redis = redis;
+        this.entityId = entityId;
     }
 
     public static String id() {
         return UUID.randomUUID().toString();
     }
 
-    public static EventEnvelope event(String eventType, Tx tx) {
-        return EventEnvelope.create(eventType, tx.id(), tx.version(), EventCodec.write(new TransactionPayload(tx.id(),
+    public EventEnvelope event(String eventType, Tx tx) {
+        return EventEnvelope.create(entityId, eventType, tx.id(), tx.version(), EventCodec.write(new TransactionPayload(tx.id(),
                 tx.userId(), null, tx.type(), tx.amount(), tx.categoryId(), tx.categoryName(), tx.date(), "test")));
     }
 

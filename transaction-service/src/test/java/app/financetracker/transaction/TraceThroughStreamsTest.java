@@ -105,7 +105,7 @@ class TraceThroughStreamsTest {
         // As user-service publishes it: in the trace of the DELETE /api/users/{id} that caused it.
         TestEvents.publish(redis, Streams.USERS, new EventEnvelope(deleted.eventId(), deleted.type(),
                 deleted.aggregateId(), deleted.aggregateVersion(), deleted.occurredAt(), deleted.payload(),
-                "00-" + traceId + "-b7ad6b7169203331-01"));
+                deleted.entityId(), "00-" + traceId + "-b7ad6b7169203331-01"));
 
         // The member directory takes the member's transactions along, in the same trace.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(

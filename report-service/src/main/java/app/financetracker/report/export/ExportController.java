@@ -1,5 +1,6 @@
 package app.financetracker.report.export;
 
+import app.financetracker.kit.entity.CurrentEntity;
 import app.financetracker.kit.web.BadRequestException;
 import app.financetracker.report.report.ReportResponse;
 import app.financetracker.report.report.ReportService;
@@ -40,7 +41,7 @@ class ExportController {
     ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam String format) {
         ExportFormat chosen = ExportFormat.parse(format).orElseThrow(() ->
                 new BadRequestException("format", "must be csv or pdf"));
-        ReportResponse report = reports.get(id);
+        ReportResponse report = reports.get(CurrentEntity.id(), id);
         byte[] body = chosen == ExportFormat.CSV ? csv.write(report) : pdf.write(report);
         return ResponseEntity.ok()
                 .contentType(chosen.mediaType)

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * The pre-aggregated buckets of ADR 0020 ({@code ledger_buckets}). A day cell keeps one contribution per
  * transaction, replaced only by a newer version of that transaction; every roll-up is recomputed from the
  * buckets below it, never incremented, and stored with a ticket so that of two concurrent recomputations
- * (two instances, a retry beside the live consumer) the later one stays.
+ * (two instances, a retry beside the live consumer) the later one stays. Every bucket is of one entity
+ * ({@link BucketKey}), and a roll-up sums only its entity's members and categories.
  */
 @Component
 public class Buckets {
@@ -77,8 +78,8 @@ public class Buckets {
         // of the highest ticket then sees every change made before any ticket was taken, so its sum is
         // the right one, and $max on the ticket keeps it whatever the order the writes land in.
         Sums sums = sum(rollup.childIds(
-                rollup.needsMembers() ? directory.memberTokens() : List.of(),
-                rollup.needsCategories() ? directory.categoryTokens() : List.of()));
+                rollup.needsMembers() ? directory.memberTokens(rollup.entityId()) : List.of(),
+                rollup.needsCategories() ? directory.categoryTokens(rollup.entityId()) : List.of()));
         mongo.updateFirst(Mongo.byId(rollup.id()), new Update().max(SUM, sums.toDocument(ticket)), COLLECTION);
     }
 
@@ -95,8 +96,8 @@ public class Buckets {
     }
 
     static Update describe(Update update, BucketKey key) {
-        return update.setOnInsert("span", key.span().name()).setOnInsert("start", key.start().toString())
-                .setOnInsert("category", key.category()).setOnInsert("member", key.member());
+        return update.setOnInsert(Directory.ENTITY, key.entityId()).setOnInsert("span", key.span().name())
+                .setOnInsert("start", key.start().toString()).setOnInsert("category", key.category()).setOnInsert("member", key.member());
     }
 
     /** The sums of these buckets added up; missing ones count as zero. */

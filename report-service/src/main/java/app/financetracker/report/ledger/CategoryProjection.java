@@ -6,6 +6,8 @@ import app.financetracker.events.EventTypes;
 import app.financetracker.events.Streams;
 import app.financetracker.kit.stream.StreamEventHandler;
 import app.financetracker.kit.stream.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CategoryProjection implements StreamEventHandler<CategoryPayload> {
+
+    private static final Logger log = LoggerFactory.getLogger(CategoryProjection.class);
 
     private final Directory directory;
 
@@ -28,7 +32,12 @@ class CategoryProjection implements StreamEventHandler<CategoryPayload> {
 
     @Override
     public void handle(EventEnvelope event, CategoryPayload category) {
-        directory.applyCategory(event.aggregateId(), event.aggregateVersion(), category.name(),
+        if (directory.categoryOfAnother(event.entityId(), event.aggregateId())) {
+            log.warn("Ignored {} of category {}: it names entity {}, the category belongs to another", event.type(),
+                    event.aggregateId(), event.entityId());
+            return;
+        }
+        directory.applyCategory(event.entityId(), event.aggregateId(), event.aggregateVersion(), category.name(),
                 event.type().equals(EventTypes.CATEGORY_DELETED));
     }
 }

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +27,20 @@ import org.springframework.stereotype.Component;
  * transaction was ever in is brought in line with that state and its roll-ups recomputed. Whatever the event
  * (new, repeated, late), the work after the entry is redone from the stored entry, so a retry also completes
  * an attempt that failed halfway.
+ *
+ * <p>An entry, its member and its category are of the event's entity (DESIGN §9), and so are its cells: an event
+ * that would tie a transaction to a member, category or earlier entry of another entity is a defect, ignored with
+ * a warning, never applied across entities.
  */
 @Component
 public class LedgerProjection implements StreamEventHandler<TransactionPayload> {
 
     public static final String LEDGER = "ledger";
+    static final String ENTITY = "entityId";
     static final String STATE = "state";
     static final String CELLS = "cells";
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerProjection.class);
 
     private final MongoTemplate mongo;
     private final Directory directory;
@@ -60,19 +70,36 @@ public class LedgerProjection implements StreamEventHandler<TransactionPayload> 
     public void handleAll(List<DecodedEvent<TransactionPayload>> events) {
         Set<BucketKey> cells = new LinkedHashSet<>();
         for (DecodedEvent<TransactionPayload> event : events) {
-            cells.addAll(settle(store(event.event(), event.payload())));
+            if (crossesEntities(event.event(), event.payload())) {
+                log.warn("Ignored {} of transaction {} in entity {}: it names a transaction, member or category of"
+                        + " another entity", event.event().type(), event.event().aggregateId(),
+                        event.event().entityId());
+            } else {
+                cells.addAll(settle(store(event.event(), event.payload())));
+            }
         }
         buckets.refreshRollups(cells);
     }
 
+    private boolean crossesEntities(EventEnvelope event, TransactionPayload transaction) {
+        String entityId = event.entityId();
+        Query byId = Mongo.byId(event.aggregateId());
+        byId.fields().include(ENTITY);
+        Document entry = mongo.findOne(byId, Document.class, LEDGER);
+        return entry != null && !entityId.equals(entry.getString(ENTITY))
+                || directory.memberOfAnother(entityId, transaction.userId())
+                || directory.categoryOfAnother(entityId, transaction.categoryId());
+    }
+
     /** The ledger entry as this event leaves it (only a newer version changes its state). */
     private Document store(EventEnvelope event, TransactionPayload transaction) {
+        String entityId = event.entityId();
         // Known before any bucket mentions them: roll-ups enumerate members and categories.
-        directory.registerMember(transaction.userId(), transaction.userName(), event.occurredAt());
-        directory.registerCategory(transaction.categoryId(), transaction.categoryName(), event.occurredAt());
+        directory.registerMember(entityId, transaction.userId(), transaction.userName(), event.occurredAt());
+        directory.registerCategory(entityId, transaction.categoryId(), transaction.categoryName(), event.occurredAt());
 
-        String cell = cellOf(transaction).id();
-        Mongo.upsert(mongo, LEDGER, event.aggregateId(), new Update()
+        String cell = cellOf(entityId, transaction).withinEntity();
+        Mongo.upsert(mongo, LEDGER, event.aggregateId(), new Update().setOnInsert(ENTITY, entityId)
                 .max(STATE, state(event.aggregateVersion(), isDeletion(event), transaction, cell))
                 // Every cell the transaction has been in, so that a move away is undone even on a retry.
                 .addToSet(CELLS, cell));
@@ -83,8 +110,8 @@ public class LedgerProjection implements StreamEventHandler<TransactionPayload> 
         return event.type().equals(EventTypes.TRANSACTION_DELETED);
     }
 
-    private static BucketKey cellOf(TransactionPayload transaction) {
-        return BucketKey.cell(transaction.date(), transaction.categoryId(), transaction.userId());
+    private static BucketKey cellOf(String entityId, TransactionPayload transaction) {
+        return BucketKey.cell(entityId, transaction.date(), transaction.categoryId(), transaction.userId());
     }
 
     /** The version comes first: {@code $max} then keeps the state of the newest version, whatever the arrival order. */
@@ -98,17 +125,19 @@ public class LedgerProjection implements StreamEventHandler<TransactionPayload> 
     }
 
     /**
-     * The ledger entry this projection stores for a transaction known by one event only. For bulk loads
-     * (the benchmark): insert these, then {@link LedgerRebuild#rebuild()}.
+     * The ledger entry this projection stores for a transaction of {@code entityId} known by one event only. For
+     * bulk loads (the benchmark): insert these, then {@link LedgerRebuild#rebuild()}.
      */
-    public static Document entry(String transactionId, long version, boolean deleted, TransactionPayload transaction) {
-        String cell = cellOf(transaction).id();
-        return new Document("_id", transactionId).append(STATE, state(version, deleted, transaction, cell))
-                .append(CELLS, List.of(cell));
+    public static Document entry(String entityId, String transactionId, long version, boolean deleted,
+                                 TransactionPayload transaction) {
+        String cell = cellOf(entityId, transaction).withinEntity();
+        return new Document("_id", transactionId).append(ENTITY, entityId)
+                .append(STATE, state(version, deleted, transaction, cell)).append(CELLS, List.of(cell));
     }
 
     /** Makes every cell the entry has been in agree with the entry's state; returns those cells. */
     List<BucketKey> settle(Document entry) {
+        String entityId = entry.getString(ENTITY);
         String transactionToken = BucketKey.token(entry.getString("_id"));
         Document state = entry.get(STATE, Document.class);
         long version = ((Number) state.get("v")).longValue();
@@ -117,7 +146,7 @@ public class LedgerProjection implements StreamEventHandler<TransactionPayload> 
         String current = state.getString("cell");
         List<BucketKey> cells = new ArrayList<>();
         for (String cellId : entry.getList(CELLS, String.class, List.of())) {
-            BucketKey cell = BucketKey.parseCell(cellId);
+            BucketKey cell = BucketKey.parseCell(entityId, cellId);
             boolean here = live && cellId.equals(current);
             buckets.contribute(cell, transactionToken, version, type, here ? state.get("amount", Decimal128.class) : null);
             cells.add(cell);

@@ -11,14 +11,16 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds {@code ledger_buckets} from the {@code ledger} entries in one pass, in memory, instead of event by
- * event: after a change of the bucket layout, or to load a large ledger quickly (the benchmark). Gives the
- * same sums as the incremental projection (a test checks it). Run it while the consumers are stopped: it
- * replaces the collection.
+ * event: after a change of the bucket layout (the entity in bucket ids: {@link LedgerLayoutMigration}), or to load
+ * a large ledger quickly (the benchmark). Gives the same sums as the incremental projection (a test checks it).
+ * Run it while the consumers are stopped: it replaces the buckets. Buckets of the layout before entities go last,
+ * once the new ones are written: a rebuild that stops half-way leaves them, and the next start rebuilds again.
  */
 @Component
 public class LedgerRebuild {
@@ -37,26 +39,31 @@ public class LedgerRebuild {
     public long rebuild() {
         Map<String, Document> cells = new HashMap<>();
         Map<BucketKey, Sums> rollups = new HashMap<>();
-        Map<String, String> categories = new LinkedHashMap<>();
-        Map<String, String> members = new LinkedHashMap<>();
+        // By entity, then id: the name each member or category shows until one of its events names it.
+        Map<String, Map<String, String>> categories = new LinkedHashMap<>();
+        Map<String, Map<String, String>> members = new LinkedHashMap<>();
         // Batches of a bounded size: left to itself, the embedded server answers with one reply of any length.
         Query everything = new Query().cursorBatchSize(INSERT_BATCH);
         try (Stream<Document> ledger = mongo.stream(everything, Document.class, LedgerProjection.LEDGER)) {
             ledger.forEach(entry -> {
+                String entityId = entry.getString(LedgerProjection.ENTITY);
                 String token = BucketKey.token(entry.getString("_id"));
                 Document state = entry.get(LedgerProjection.STATE, Document.class);
                 long version = ((Number) state.get("v")).longValue();
                 String type = state.getString("type");
                 boolean live = !state.getBoolean("deleted", false);
                 String current = state.getString("cell");
-                members.putIfAbsent(state.getString("userId"), state.getString("userName"));
-                categories.putIfAbsent(state.getString("categoryId") == null ? BucketKey.NONE
-                        : state.getString("categoryId"), state.getString("categoryName"));
+                members.computeIfAbsent(entityId, e -> new LinkedHashMap<>())
+                        .putIfAbsent(state.getString("userId"), state.getString("userName"));
+                if (state.getString("categoryId") != null) {
+                    categories.computeIfAbsent(entityId, e -> new LinkedHashMap<>())
+                            .putIfAbsent(state.getString("categoryId"), state.getString("categoryName"));
+                }
                 for (String cellId : entry.getList(LedgerProjection.CELLS, String.class, List.of())) {
                     boolean here = live && cellId.equals(current);
                     Decimal128 amount = here ? state.get("amount", Decimal128.class) : null;
-                    BucketKey cell = BucketKey.parseCell(cellId);
-                    cells.computeIfAbsent(cellId, id -> describe(cell).append(Buckets.ENTRIES, new Document()))
+                    BucketKey cell = BucketKey.parseCell(entityId, cellId);
+                    cells.computeIfAbsent(cell.id(), id -> describe(cell).append(Buckets.ENTRIES, new Document()))
                             .get(Buckets.ENTRIES, Document.class)
                             .put(token, new Document("v", version).append("t", type).append("a", amount));
                     if (here) {
@@ -68,13 +75,13 @@ public class LedgerRebuild {
                 }
             });
         }
-        members.forEach((member, name) -> directory.registerMember(member, name, Instant.EPOCH));
-        categories.forEach((id, name) -> directory.registerCategory(BucketKey.NONE.equals(id) ? null : id, name,
-                Instant.EPOCH));
+        members.forEach((entityId, names) -> names.forEach((member, name) ->
+                directory.registerMember(entityId, member, name, Instant.EPOCH)));
+        categories.forEach((entityId, names) -> names.forEach((category, name) ->
+                directory.registerCategory(entityId, category, name, Instant.EPOCH)));
 
-        if (mongo.collectionExists(Buckets.COLLECTION)) {
-            mongo.dropCollection(Buckets.COLLECTION);
-        }
+        Criteria beforeEntities = Criteria.where("_id").regex(BucketKey.ID_BEFORE_ENTITIES);
+        mongo.remove(Query.query(new Criteria().norOperator(beforeEntities)), Buckets.COLLECTION);
         List<Document> batch = new ArrayList<>(INSERT_BATCH);
         for (Document cell : cells.values()) {
             add(batch, cell);
@@ -86,6 +93,7 @@ public class LedgerRebuild {
         if (!batch.isEmpty()) {
             mongo.insert(batch, Buckets.COLLECTION);
         }
+        mongo.remove(Query.query(beforeEntities), Buckets.COLLECTION);
         return cells.size() + rollups.size();
     }
 
@@ -98,7 +106,8 @@ public class LedgerRebuild {
     }
 
     private static Document describe(BucketKey key) {
-        return new Document("_id", key.id()).append("span", key.span().name()).append("start", key.start().toString())
+        return new Document("_id", key.id()).append(Directory.ENTITY, key.entityId())
+                .append("span", key.span().name()).append("start", key.start().toString())
                 .append("category", key.category()).append("member", key.member());
     }
 }

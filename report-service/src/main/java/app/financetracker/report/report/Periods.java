@@ -15,11 +15,11 @@ final class Periods {
     record Period(String label, LocalDate from, LocalDate to) {
     }
 
-    /** A bucket of the ledger, before choosing its category and member. */
+    /** A bucket of the ledger, before choosing its entity, category and member. */
     record Slice(BucketKey.Span span, LocalDate start) {
 
-        BucketKey key(String category, String member) {
-            return new BucketKey(span, start, category, member);
+        BucketKey key(String entityId, String category, String member) {
+            return new BucketKey(entityId, span, start, category, member);
         }
     }
 

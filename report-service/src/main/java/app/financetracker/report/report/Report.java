@@ -5,19 +5,21 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.mapping.FieldType;
 
 /**
  * A stored report: a frozen snapshot of the figures at {@code createdAt}, names included, never recomputed.
- * Dates are ISO strings ({@code YYYY-MM-DD}), money Decimal128.
+ * Dates are ISO strings ({@code YYYY-MM-DD}), money Decimal128. Of one entity ({@code entityId}, DESIGN §9), set
+ * from the request's and never changed; the history is listed per entity, newest first.
  */
 @Document(Report.COLLECTION)
-public record Report(@Id String id, String from, String to, Granularity granularity, String userId,
+@CompoundIndex(name = "entity_created", def = "{'entityId': 1, 'createdAt': -1}")
+public record Report(@Id String id, String entityId, String from, String to, Granularity granularity, String userId,
                      String userName, String categoryId, String categoryName, String timeZone, String currency,
-                     @Indexed Instant createdAt, String createdBy, Line totals, List<Line> byPeriod,
+                     Instant createdAt, String createdBy, Line totals, List<Line> byPeriod,
                      List<Line> byCategory, List<Line> byUser) {
 
     public static final String COLLECTION = "reports";

@@ -1,5 +1,6 @@
 package app.financetracker.report.report;
 
+import app.financetracker.kit.entity.CurrentEntity;
 import app.financetracker.kit.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -33,7 +34,7 @@ class ReportController {
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<ReportResponse> create(@Valid @RequestBody ReportRequest request, Principal caller) {
-        ReportResponse created = reports.create(request, caller.getName());
+        ReportResponse created = reports.create(CurrentEntity.id(), request, caller.getName());
         return ResponseEntity.created(URI.create("/api/reports/" + created.id())).body(created);
     }
 
@@ -41,20 +42,20 @@ class ReportController {
     @Operation(operationId = "listReports", summary = "The report history, newest first")
     @GetMapping
     PageResponse<ReportSummary> list(@ParameterObject @PageableDefault(size = 20) Pageable pageable) {
-        return reports.list(pageable);
+        return reports.list(CurrentEntity.id(), pageable);
     }
 
     @Operation(operationId = "getReport", summary = "One stored report")
     @GetMapping("/{id}")
     ReportResponse get(@PathVariable String id) {
-        return reports.get(id);
+        return reports.get(CurrentEntity.id(), id);
     }
 
     @Operation(operationId = "deleteReport", summary = "Deletes a stored report")
     @ApiResponse(responseCode = "204", description = "Done")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        reports.delete(id);
+        reports.delete(CurrentEntity.id(), id);
         return ResponseEntity.noContent().build();
     }
 }

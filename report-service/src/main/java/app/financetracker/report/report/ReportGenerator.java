@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Computes a report's figures from the pre-aggregated buckets: it names every bucket it needs (periods ×
  * {category or all} × {member or all}), fetches them by id in a few look-ups and adds them up. The work
  * depends on the period, the granularity and the number of members and categories, not on the number of
- * transactions (ADR 0020).
+ * transactions (ADR 0020). Only the entity's buckets, members and categories: a report never counts another
+ * entity's transactions (DESIGN §9).
  */
 @Component
 public class ReportGenerator {
@@ -36,25 +37,26 @@ public class ReportGenerator {
                    List<Report.Line> byUser) {
     }
 
-    Figures compute(LocalDate from, LocalDate to, Granularity granularity, String userId, String categoryId,
-                    int topMembers) {
-        Map<String, Directory.Entry> members = directory.members();
-        Map<String, Directory.Entry> categories = directory.categories();
+    Figures compute(String entityId, LocalDate from, LocalDate to, Granularity granularity, String userId,
+                    String categoryId, int topMembers) {
+        Map<String, Directory.Entry> members = directory.members(entityId);
+        Map<String, Directory.Entry> categories = directory.categories(entityId);
         String categoryDimension = categoryId == null ? BucketKey.ALL : BucketKey.categoryToken(categoryId);
         String memberDimension = userId == null ? BucketKey.ALL : BucketKey.token(userId);
 
         List<Periods.Period> periods = Periods.split(from, to, granularity);
         List<Periods.Slice> whole = Periods.cover(from, to);
         List<List<String>> periodBuckets = periods.stream()
-                .map(period -> ids(Periods.cover(period.from(), period.to()), categoryDimension, memberDimension))
+                .map(period -> ids(entityId, Periods.cover(period.from(), period.to()), categoryDimension,
+                        memberDimension))
                 .toList();
         Collection<Directory.Entry> categoryRows = categoryId == null ? categories.values()
                 : List.of(categories.get(BucketKey.categoryToken(categoryId)));
         Collection<Directory.Entry> memberRows = userId == null ? members.values() : List.of(members.get(userId));
         List<List<String>> categoryBuckets = categoryRows.stream()
-                .map(category -> ids(whole, category.token(), memberDimension)).toList();
+                .map(category -> ids(entityId, whole, category.token(), memberDimension)).toList();
         List<List<String>> memberBuckets = memberRows.stream()
-                .map(member -> ids(whole, categoryDimension, member.token())).toList();
+                .map(member -> ids(entityId, whole, categoryDimension, member.token())).toList();
 
         Set<String> wanted = new HashSet<>();
         periodBuckets.forEach(wanted::addAll);
@@ -94,10 +96,10 @@ public class ReportGenerator {
                 topUsers);
     }
 
-    private static List<String> ids(List<Periods.Slice> slices, String category, String member) {
+    private static List<String> ids(String entityId, List<Periods.Slice> slices, String category, String member) {
         List<String> ids = new ArrayList<>(slices.size());
         for (Periods.Slice slice : slices) {
-            ids.add(slice.key(category, member).id());
+            ids.add(slice.key(entityId, category, member).id());
         }
         return ids;
     }

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Generates reports, keeps them as frozen snapshots and serves the history. A stored report is never
- * recomputed: generating again makes a new one.
+ * recomputed: generating again makes a new one. Everything within the entity given (DESIGN §9): another
+ * entity's report, member or category is not found, exactly like an unknown one.
  */
 @Service
 public class ReportService {
@@ -45,27 +46,27 @@ public class ReportService {
         this.properties = properties;
     }
 
-    public ReportResponse create(ReportRequest request, String createdBy) {
+    public ReportResponse create(String entityId, ReportRequest request, String createdBy) {
         Granularity granularity = request.checked(properties.maxYears());
         LocalDate from = request.from();
         LocalDate to = request.to();
         String userId = blankToNull(request.userId());
         String categoryId = blankToNull(request.categoryId());
-        if (userId != null && !directory.knowsMember(userId)) {
+        if (userId != null && !directory.knowsMember(entityId, userId)) {
             throw new UnknownReferenceException("userId", "Member", userId);
         }
-        if (categoryId != null && !directory.knowsCategory(categoryId)) {
+        if (categoryId != null && !directory.knowsCategory(entityId, categoryId)) {
             throw new UnknownReferenceException("categoryId", "Category", categoryId);
         }
 
-        ReportGenerator.Figures figures = generator.compute(from, to, granularity, userId, categoryId,
+        ReportGenerator.Figures figures = generator.compute(entityId, from, to, granularity, userId, categoryId,
                 properties.topMembers());
-        String userName = userId == null ? null : directory.members().get(userId).name();
+        String userName = userId == null ? null : directory.members(entityId).get(userId).name();
         String categoryName = categoryId == null ? null
-                : directory.categories().get(BucketKey.categoryToken(categoryId)).name();
+                : directory.categories(entityId).get(BucketKey.categoryToken(categoryId)).name();
         // ObjectIds grow with time within an instance: the history order holds even within one millisecond.
-        Report report = new Report(new ObjectId().toHexString(), from.toString(), to.toString(), granularity, userId,
-                userName, categoryId, categoryName, properties.timeZone().getId(), properties.currency(),
+        Report report = new Report(new ObjectId().toHexString(), entityId, from.toString(), to.toString(),
+                granularity, userId, userName, categoryId, categoryName, properties.timeZone().getId(), properties.currency(),
                 // Mongo keeps milliseconds: the response then equals what a later GET returns.
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), createdBy, figures.totals(), figures.byPeriod(),
                 figures.byCategory(), figures.byUser());
@@ -73,9 +74,9 @@ public class ReportService {
     }
 
     /** The history, newest first unless asked otherwise; rows without their breakdowns. */
-    PageResponse<ReportSummary> list(Pageable pageable) {
+    PageResponse<ReportSummary> list(String entityId, Pageable pageable) {
         Sort sort = SortParameter.resolve(pageable.getSort(), SORTS, NEWEST_FIRST);
-        Query query = new Query();
+        Query query = Query.query(Criteria.where("entityId").is(entityId));
         long total = mongo.count(query, Report.class);
         query.with(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort));
         query.fields().exclude("byPeriod", "byCategory", "byUser");
@@ -83,16 +84,18 @@ public class ReportService {
         return PageResponse.of(new PageImpl<>(reports, pageable, total), ReportSummary::of);
     }
 
-    public ReportResponse get(String id) {
+    /** The entity's report (found by {@code _id} alone: never a scan); another entity's is not found. */
+    public ReportResponse get(String entityId, String id) {
         Report report = mongo.findById(id, Report.class);
-        if (report == null) {
+        if (report == null || !report.entityId().equals(entityId)) {
             throw new NotFoundException("Report", id);
         }
         return ReportResponse.of(report);
     }
 
-    void delete(String id) {
-        if (mongo.remove(Query.query(Criteria.where("_id").is(id)), Report.class).getDeletedCount() == 0) {
+    void delete(String entityId, String id) {
+        if (mongo.remove(Query.query(Criteria.where("_id").is(id).and("entityId").is(entityId)), Report.class)
+                .getDeletedCount() == 0) {
             throw new NotFoundException("Report", id);
         }
     }

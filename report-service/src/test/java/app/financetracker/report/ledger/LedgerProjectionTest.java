@@ -211,7 +211,7 @@ class LedgerProjectionTest {
     @Test
     void aMalformedEventGoesToTheDeadLetterStreamAndConsumptionGoesOn() {
         String poison = Ledger.id();
-        ledger.publishOnly(EventEnvelope.create(EventTypes.TRANSACTION_CREATED, poison, 0, "{\"amount\": 1}"));
+        ledger.publishOnly(EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, EventTypes.TRANSACTION_CREATED, poison, 0, "{\"amount\": 1}"));
         String member = Ledger.id();
         ledger.create(member, "COLLECTED", "5.00", null, null, LocalDate.of(2038, 1, 1));
         ledger.awaitConsumed();

@@ -54,11 +54,11 @@ class NameProjectionsTest {
     @Test
     void aNameOnATransactionStandsInOnlyUntilTheCategoryIsNamed() {
         String id = UUID.randomUUID().toString();
-        directory.registerCategory(id, "Kamp", Instant.parse("2026-12-01T10:00:00Z"));
+        directory.registerCategory(EventEnvelope.DEFAULT_ENTITY, id, "Kamp", Instant.parse("2026-12-01T10:00:00Z"));
         assertThat(categoryName(id)).isEqualTo("Kamp");
 
         deliver(category(EventTypes.CATEGORY_UPDATED, id, 4, "Camp"));
-        directory.registerCategory(id, "Kamp", Instant.parse("2026-12-02T10:00:00Z"));
+        directory.registerCategory(EventEnvelope.DEFAULT_ENTITY, id, "Kamp", Instant.parse("2026-12-02T10:00:00Z"));
 
         assertThat(categoryName(id)).isEqualTo("Camp");
     }
@@ -82,7 +82,7 @@ class NameProjectionsTest {
             members.handle(event, EventCodec.read(event, UserPayload.class));
         }
 
-        assertThat(directory.members().get(id).name()).isEqualTo("Lucie Dupont-Martin");
+        assertThat(directory.members(EventEnvelope.DEFAULT_ENTITY).get(id).name()).isEqualTo("Lucie Dupont-Martin");
     }
 
     private void deliver(EventEnvelope event) {
@@ -90,15 +90,16 @@ class NameProjectionsTest {
     }
 
     private String categoryName(String id) {
-        return directory.categories().get(BucketKey.categoryToken(id)).name();
+        return directory.categories(EventEnvelope.DEFAULT_ENTITY).get(BucketKey.categoryToken(id)).name();
     }
 
     private static EventEnvelope category(String type, String id, long version, String name) {
-        return EventEnvelope.create(type, id, version, EventCodec.write(new CategoryPayload(id, name, "#607d8b")));
+        return EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, type, id, version,
+                EventCodec.write(new CategoryPayload(id, name, "#607d8b")));
     }
 
     private static EventEnvelope member(String type, String id, long version, String firstName, String lastName) {
-        return EventEnvelope.create(type, id, version,
+        return EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, type, id, version,
                 EventCodec.write(new UserPayload(id, firstName, lastName, "lucie@example.com")));
     }
 }

@@ -58,6 +58,6 @@ class PeriodsTest {
         assertThat(BucketKey.token("a|b*c~d.e$f%g")).isEqualTo("a%7Cb%2Ac%7Ed%2Ee%24f%25g");
         assertThat(BucketKey.token("*")).isNotEqualTo(BucketKey.ALL);
         assertThat(BucketKey.categoryToken(null)).isEqualTo(BucketKey.NONE);
-        assertThat(BucketKey.cell(day("2026-03-14"), null, "m1").id()).isEqualTo("D|2026-03-14|~|m1");
+        assertThat(BucketKey.cell("unit-a", day("2026-03-14"), null, "m1").id()).isEqualTo("unit-a|D|2026-03-14|~|m1");
     }
 }

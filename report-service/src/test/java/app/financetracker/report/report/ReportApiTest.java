@@ -217,7 +217,7 @@ class ReportApiTest {
         // A member no user event has named yet is shown with the name their transaction carries.
         String newcomer = Ledger.id();
         String transaction = Ledger.id();
-        ledger.publishOnly(EventEnvelope.create(EventTypes.TRANSACTION_CREATED, transaction, 0, EventCodec.write(
+        ledger.publishOnly(EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, EventTypes.TRANSACTION_CREATED, transaction, 0, EventCodec.write(
                 new TransactionPayload(transaction, newcomer, "Zoé Lambert", "DEBT", new BigDecimal("3.00"), null,
                         null, LocalDate.of(2033, 6, 1), "test"))));
         ledger.awaitConsumed();

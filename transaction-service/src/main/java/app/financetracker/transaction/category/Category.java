@@ -5,16 +5,18 @@ import app.financetracker.events.EventEnvelope;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A kind of movement (camp, membership fee…), reused in filters and forms. {@code nameKey} makes names unique
- * regardless of case. Like every aggregate it carries its pending events in {@code outbox} (ADR 0002): a rename
- * and its {@code CategoryUpdated} are one write, and the event completes the rename everywhere (ADR 0018).
+ * A kind of movement (camp, membership fee…), reused in filters and forms, of one entity ({@code entityId},
+ * DESIGN §9). {@code nameKey} makes names unique regardless of case within the entity: two entities may each
+ * have "Camp". Like every aggregate it carries its pending events in {@code outbox} (ADR 0002): a rename and its
+ * {@code CategoryUpdated} are one write, and the event completes the rename everywhere (ADR 0018).
  */
 @Document(Category.COLLECTION)
-public record Category(@Id String id, String name, @Indexed(unique = true) String nameKey, String color,
+@CompoundIndex(name = "entity_name", def = "{'entityId': 1, 'nameKey': 1}", unique = true)
+public record Category(@Id String id, String entityId, String name, String nameKey, String color,
                        Instant createdAt, Instant updatedAt, long version, boolean deleted,
                        List<EventEnvelope> outbox) {
 

@@ -1,5 +1,7 @@
 package app.financetracker.transaction.category;
 
+import app.financetracker.kit.entity.CurrentEntity;
+import app.financetracker.kit.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -28,35 +30,35 @@ class CategoryController {
     @Operation(operationId = "listCategories", summary = "All categories, by name")
     @GetMapping
     List<CategoryResponse> list() {
-        return categories.all().stream().map(CategoryResponse::of).toList();
+        return categories.all(CurrentEntity.id()).stream().map(CategoryResponse::of).toList();
     }
 
     @Operation(operationId = "getCategory", summary = "One category")
     @GetMapping("/{id}")
     CategoryResponse get(@PathVariable String id) {
-        return categories.find(id).map(CategoryResponse::of)
-                .orElseThrow(() -> new app.financetracker.kit.web.NotFoundException("Category", id));
+        return categories.find(CurrentEntity.id(), id).map(CategoryResponse::of)
+                .orElseThrow(() -> new NotFoundException("Category", id));
     }
 
     @Operation(operationId = "createCategory", summary = "Creates a category")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<CategoryResponse> create(@Valid @RequestBody CategoryRequest request) {
-        Category created = categories.create(request);
+        Category created = categories.create(CurrentEntity.id(), request);
         return ResponseEntity.created(URI.create("/api/categories/" + created.id())).body(CategoryResponse.of(created));
     }
 
     @Operation(operationId = "updateCategory", summary = "Renames or recolours a category")
     @PutMapping("/{id}")
     CategoryResponse update(@PathVariable String id, @Valid @RequestBody CategoryRequest request) {
-        return CategoryResponse.of(categories.update(id, request));
+        return CategoryResponse.of(categories.update(CurrentEntity.id(), id, request));
     }
 
     @Operation(operationId = "deleteCategory", summary = "Deletes a category no transaction uses")
     @ApiResponse(responseCode = "204", description = "Done")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        categories.delete(id);
+        categories.delete(CurrentEntity.id(), id);
         return ResponseEntity.noContent().build();
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -23,15 +24,18 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Categories: unique names, a colour each; one in use cannot be deleted. Every change is written with its
+ * Categories of each entity: unique names within it, a colour each; one in use cannot be deleted. Every method
+ * acts within the entity it is given (DESIGN §9): another entity's category is not found, exactly like an unknown
+ * one. Every change is written with its
  * event in one document write (ADR 0002); a rename reaches the transactions, in this service and in reports,
  * through that {@code CategoryUpdated} event (ADR 0018), never through a second write here that could fail.
  */
 @Service
-public class CategoryService {
+public class CategoryService implements InitializingBean {
 
     static final String DEFAULT_COLOR = "#607d8b";
     private static final String DELETED_KEY = "(deleted category) ";
+    private static final String GLOBAL_NAME_INDEX = "nameKey";
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -43,24 +47,41 @@ public class CategoryService {
         this.usage = usage;
     }
 
-    /** The category, unless unknown or deleted (found by {@code _id} alone: never a scan). */
-    public Optional<Category> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Category.class)).filter(category -> !category.deleted());
+    /**
+     * Before entities, names were unique across the whole database (a unique index on {@code nameKey} alone);
+     * that index would refuse a second entity's "Camp", so it goes (idempotent: once gone, nothing to do).
+     */
+    @Override
+    public void afterPropertiesSet() {
+        if (mongo.indexOps(Category.class).getIndexInfo().stream()
+                .anyMatch(index -> index.getName().equals(GLOBAL_NAME_INDEX))) {
+            mongo.indexOps(Category.class).dropIndex(GLOBAL_NAME_INDEX);
+        }
     }
 
-    List<Category> all() {
-        return mongo.find(Query.query(Criteria.where(Outbox.DELETED_FIELD).ne(true)).with(Sort.by("nameKey")),
-                Category.class);
+    /**
+     * The entity's category, unless unknown, deleted or another entity's (found by {@code _id} alone: never a
+     * scan).
+     */
+    public Optional<Category> find(String entityId, String id) {
+        return Optional.ofNullable(mongo.findById(id, Category.class))
+                .filter(category -> !category.deleted() && category.entityId().equals(entityId));
     }
 
-    Category create(CategoryRequest request) {
+    List<Category> all(String entityId) {
+        return mongo.find(Query.query(Criteria.where("entityId").is(entityId).and(Outbox.DELETED_FIELD).ne(true))
+                .with(Sort.by("nameKey")), Category.class);
+    }
+
+    Category create(String entityId, CategoryRequest request) {
         Instant now = Instant.now();
         String name = request.name().strip();
-        Category draft = new Category(UUID.randomUUID().toString(), name, key(name),
+        Category draft = new Category(UUID.randomUUID().toString(), entityId, name, key(name),
                 request.color() == null ? DEFAULT_COLOR : request.color().toLowerCase(Locale.ROOT), now, now, 0,
                 false, List.of());
-        Category category = new Category(draft.id(), draft.name(), draft.nameKey(), draft.color(), draft.createdAt(),
-                draft.updatedAt(), draft.version(), false, List.of(event(draft, EventTypes.CATEGORY_CREATED)));
+        Category category = new Category(draft.id(), entityId, draft.name(), draft.nameKey(), draft.color(),
+                draft.createdAt(), draft.updatedAt(), draft.version(), false,
+                List.of(event(draft, EventTypes.CATEGORY_CREATED)));
         try {
             mongo.insert(category);
         } catch (DuplicateKeyException e) {
@@ -71,13 +92,13 @@ public class CategoryService {
     }
 
     /** The change and its {@code CategoryUpdated} in one conditional write: applied whole, or not at all (409). */
-    Category update(String id, CategoryRequest request) {
+    Category update(String entityId, String id, CategoryRequest request) {
         if (request.version() == null) {
             throw new BadRequestException("version", "is required to update");
         }
-        Category current = find(id).orElseThrow(() -> new NotFoundException("Category", id));
+        Category current = find(entityId, id).orElseThrow(() -> new NotFoundException("Category", id));
         String name = request.name().strip();
-        Category after = new Category(id, name, key(name),
+        Category after = new Category(id, entityId, name, key(name),
                 request.color() == null ? current.color() : request.color().toLowerCase(Locale.ROOT),
                 current.createdAt(), Instant.now(), request.version() + 1, false, List.of());
         Update update = new Update().set("name", after.name()).set("nameKey", after.nameKey())
@@ -98,13 +119,13 @@ public class CategoryService {
      * Marks the category deleted with its tombstone; the relay removes it once published (ADR 0002). Its name
      * is free at once: the unique key becomes one no name can have (longer than the 50 characters a name may).
      */
-    void delete(String id) {
-        Category current = find(id).orElseThrow(() -> new NotFoundException("Category", id));
-        if (usage.inUse(id)) {
+    void delete(String entityId, String id) {
+        Category current = find(entityId, id).orElseThrow(() -> new NotFoundException("Category", id));
+        if (usage.inUse(entityId, id)) {
             throw new ConflictException("This category is used by transactions: move them to another category first.");
         }
-        Category last = new Category(id, current.name(), current.nameKey(), current.color(), current.createdAt(),
-                Instant.now(), current.version() + 1, true, List.of());
+        Category last = new Category(id, entityId, current.name(), current.nameKey(), current.color(),
+                current.createdAt(), Instant.now(), current.version() + 1, true, List.of());
         Update update = new Update().set(Outbox.DELETED_FIELD, true).set("nameKey", DELETED_KEY + id)
                 .set("updatedAt", last.updatedAt());
         if (replace(id, current.version(), update, last, EventTypes.CATEGORY_DELETED) == null) {
@@ -115,7 +136,8 @@ public class CategoryService {
     /** Applies {@code update} if the stored version is still {@code expected}, with the event of {@code after}. */
     private Category replace(String id, long expected, Update update, Category after, String eventType) {
         update.set("version", after.version()).push(Outbox.FIELD, event(after, eventType));
-        Category updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("version").is(expected)
+        Category updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(id)
+                        .and("entityId").is(after.entityId()).and("version").is(expected)
                         .and(Outbox.DELETED_FIELD).ne(true)), update, FindAndModifyOptions.options().returnNew(true),
                 Category.class);
         if (updated != null) {
@@ -125,7 +147,8 @@ public class CategoryService {
     }
 
     private static EventEnvelope event(Category category, String type) {
-        return EventEnvelope.create(type, category.id(), category.version(), EventCodec.write(category.payload()));
+        return EventEnvelope.create(category.entityId(), type, category.id(), category.version(),
+                EventCodec.write(category.payload()));
     }
 
     private static String key(String name) {

@@ -6,5 +6,6 @@ package app.financetracker.transaction.category;
  */
 public interface CategoryUsage {
 
-    boolean inUse(String categoryId);
+    /** Whether a live transaction of {@code entityId} names the category. */
+    boolean inUse(String entityId, String categoryId);
 }

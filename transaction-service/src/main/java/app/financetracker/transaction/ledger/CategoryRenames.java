@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Completes a category rename on the transactions (ADR 0018): on every {@code CategoryUpdated} delivered, every
  * transaction of the category gets the category's current name. The event travelled in the same write as the
  * rename, so the rename cannot be lost half-way: whatever a crash left undone, the redelivery does. The current
- * name, not the event's: a late, older event never brings an old name back.
+ * name, not the event's: a late, older event never brings an old name back. Only within the event's entity: an
+ * event naming a category of another entity finds none and changes nothing.
  */
 @Component
 class CategoryRenames implements StreamEventHandler<CategoryPayload> {
@@ -34,7 +35,7 @@ class CategoryRenames implements StreamEventHandler<CategoryPayload> {
 
     @Override
     public void handle(EventEnvelope event, CategoryPayload renamed) {
-        categories.find(event.aggregateId())
-                .ifPresent(category -> transactions.renameCategory(category.id(), category.name()));
+        categories.find(event.entityId(), event.aggregateId()).ifPresent(category ->
+                transactions.renameCategory(category.entityId(), category.id(), category.name()));
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** A category is in use while a live transaction names it. */
+/** A category is in use while a live transaction of its entity names it. */
 @Component
 class LedgerCategoryUsage implements CategoryUsage {
 
@@ -17,8 +17,8 @@ class LedgerCategoryUsage implements CategoryUsage {
     }
 
     @Override
-    public boolean inUse(String categoryId) {
-        return mongo.exists(Query.query(Criteria.where("categoryId").is(categoryId).and("deleted").is(false)),
-                Transaction.class);
+    public boolean inUse(String entityId, String categoryId) {
+        return mongo.exists(Query.query(Criteria.where("entityId").is(entityId).and("categoryId").is(categoryId)
+                .and("deleted").is(false)), Transaction.class);
     }
 }

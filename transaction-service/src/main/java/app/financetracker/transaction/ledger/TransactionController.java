@@ -1,6 +1,7 @@
 package app.financetracker.transaction.ledger;
 
 import app.financetracker.events.TransactionType;
+import app.financetracker.kit.entity.CurrentEntity;
 import app.financetracker.kit.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -45,35 +46,35 @@ class TransactionController {
                                            @RequestParam(required = false) BigDecimal maxAmount,
                                            @RequestParam(required = false) String q,
                                            @ParameterObject @PageableDefault(size = 20) Pageable pageable) {
-        return transactions.list(new TransactionFilter(userId, type, categoryId, from, to, minAmount, maxAmount, q),
+        return transactions.list(CurrentEntity.id(), new TransactionFilter(userId, type, categoryId, from, to, minAmount, maxAmount, q),
                 pageable);
     }
 
     @Operation(operationId = "getTransaction", summary = "One transaction")
     @GetMapping("/{id}")
     TransactionResponse get(@PathVariable String id) {
-        return transactions.get(id);
+        return transactions.get(CurrentEntity.id(), id);
     }
 
     @Operation(operationId = "createTransaction", summary = "Records a transaction")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<TransactionResponse> create(@Valid @RequestBody TransactionRequest request) {
-        TransactionResponse created = transactions.create(request);
+        TransactionResponse created = transactions.create(CurrentEntity.id(), request);
         return ResponseEntity.created(URI.create("/api/transactions/" + created.id())).body(created);
     }
 
     @Operation(operationId = "updateTransaction", summary = "Changes a transaction")
     @PutMapping("/{id}")
     TransactionResponse update(@PathVariable String id, @Valid @RequestBody TransactionRequest request) {
-        return transactions.update(id, request);
+        return transactions.update(CurrentEntity.id(), id, request);
     }
 
     @Operation(operationId = "deleteTransaction", summary = "Deletes a transaction")
     @ApiResponse(responseCode = "204", description = "Done")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        transactions.delete(id);
+        transactions.delete(CurrentEntity.id(), id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -12,12 +12,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * The global view's filters, all optional and cumulative. Every value is bound as a typed parameter and used
- * as a value, never as query syntax: text is quoted before it becomes a regex.
+ * as a value, never as query syntax: text is quoted before it becomes a regex. They apply within one entity.
  */
 record TransactionFilter(String userId, TransactionType type, String categoryId, LocalDate from, LocalDate to,
                          BigDecimal minAmount, BigDecimal maxAmount, String q) {
 
-    Criteria toCriteria() {
+    /** The live transactions of {@code entityId} that pass every filter given. */
+    Criteria toCriteria(String entityId) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new BadRequestException("from", "must not be after 'to'");
         }
@@ -25,6 +26,7 @@ record TransactionFilter(String userId, TransactionType type, String categoryId,
             throw new BadRequestException("minAmount", "must not be above 'maxAmount'");
         }
         List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("entityId").is(entityId));
         all.add(Criteria.where("deleted").is(false));
         if (userId != null) {
             all.add(Criteria.where("userId").is(userId));

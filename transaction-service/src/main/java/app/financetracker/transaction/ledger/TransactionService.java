@@ -36,6 +36,8 @@ import org.springframework.stereotype.Service;
  * Transactions, each change written with its event in one document write (ADR 0002). A transaction refers to
  * a member known from this service's own projection of {@code events:users} and, optionally, a category. The
  * ledger depends on the member and category packages, never the reverse (ADR 0018): it follows their changes.
+ * Everything happens within one entity (DESIGN §9): a transaction, its member and its category are of the same
+ * one, and another entity's transaction, member or category is not found, exactly like an unknown one.
  */
 @Service
 public class TransactionService {
@@ -58,8 +60,8 @@ public class TransactionService {
         this.categories = categories;
     }
 
-    PageResponse<TransactionResponse> list(TransactionFilter filter, Pageable pageable) {
-        Query query = Query.query(filter.toCriteria());
+    PageResponse<TransactionResponse> list(String entityId, TransactionFilter filter, Pageable pageable) {
+        Query query = Query.query(filter.toCriteria(entityId));
         long total = mongo.count(query, Transaction.class);
         Sort sort = SortParameter.tieBreak(SortParameter.resolve(pageable.getSort(), SORTS, NEWEST_FIRST), Sort.by("_id"));
         List<Transaction> page = mongo.find(
@@ -67,17 +69,17 @@ public class TransactionService {
         return PageResponse.of(new PageImpl<>(page, pageable, total), TransactionResponse::of);
     }
 
-    TransactionResponse get(String id) {
-        return TransactionResponse.of(find(id));
+    TransactionResponse get(String entityId, String id) {
+        return TransactionResponse.of(find(entityId, id));
     }
 
-    TransactionResponse create(TransactionRequest request) {
-        String userName = memberName(request.userId());
-        Category category = category(request.categoryId());
+    TransactionResponse create(String entityId, TransactionRequest request) {
+        String userName = memberName(entityId, request.userId());
+        Category category = category(entityId, request.categoryId());
         Instant now = Instant.now();
         String id = UUID.randomUUID().toString();
-        Transaction draft = new Transaction(id, request.userId(), userName, request.type(), request.amount(),
-                category == null ? null : category.id(), category == null ? null : category.name(),
+        Transaction draft = new Transaction(id, entityId, request.userId(), userName, request.type(),
+                request.amount(), category == null ? null : category.id(), category == null ? null : category.name(),
                 request.date().toString(), clean(request.description()), now, now, 0, false, List.of());
         Transaction transaction = withEvent(draft, EventTypes.TRANSACTION_CREATED);
         mongo.insert(transaction);
@@ -86,15 +88,15 @@ public class TransactionService {
         return TransactionResponse.of(transaction);
     }
 
-    TransactionResponse update(String id, TransactionRequest request) {
+    TransactionResponse update(String entityId, String id, TransactionRequest request) {
         if (request.version() == null) {
             throw new BadRequestException("version", "is required to update");
         }
-        Transaction current = find(id);
-        String userName = memberName(request.userId());
-        Category category = category(request.categoryId());
-        Transaction changed = new Transaction(id, request.userId(), userName, request.type(), request.amount(),
-                category == null ? null : category.id(), category == null ? null : category.name(),
+        Transaction current = find(entityId, id);
+        String userName = memberName(entityId, request.userId());
+        Category category = category(entityId, request.categoryId());
+        Transaction changed = new Transaction(id, entityId, request.userId(), userName, request.type(),
+                request.amount(), category == null ? null : category.id(), category == null ? null : category.name(),
                 request.date().toString(), clean(request.description()), current.createdAt(), Instant.now(),
                 request.version() + 1, false, List.of());
         Update update = new Update().set("userId", changed.userId()).set("userName", userName)
@@ -111,8 +113,8 @@ public class TransactionService {
         return TransactionResponse.of(updated);
     }
 
-    void delete(String id) {
-        Transaction current = find(id);
+    void delete(String entityId, String id) {
+        Transaction current = find(entityId, id);
         if (!tombstone(current)) {
             throw new ConflictException("Transaction " + id + " was changed in the meantime: reload it and try again.");
         }
@@ -122,23 +124,23 @@ public class TransactionService {
     @EventListener
     void memberChanged(MemberChanged member) {
         if (member.deleted()) {
-            deleteAllOf(member.memberId());
+            deleteAllOf(member.entityId(), member.memberId());
         } else {
-            renameMember(member.memberId(), member.displayName());
+            renameMember(member.entityId(), member.memberId(), member.displayName());
         }
     }
 
     /** Deletes every transaction of a member that no longer exists, each with its tombstone. */
-    private void deleteAllOf(String memberId) {
-        for (Transaction transaction : live(Criteria.where("userId").is(memberId))) {
+    private void deleteAllOf(String entityId, String memberId) {
+        for (Transaction transaction : live(Criteria.where("entityId").is(entityId).and("userId").is(memberId))) {
             tombstone(transaction);
         }
     }
 
     /** Keeps the copied member name current; the other services learn the new name from the same event. */
-    private void renameMember(String memberId, String userName) {
-        mongo.updateMulti(Query.query(Criteria.where("userId").is(memberId)), new Update().set("userName", userName),
-                Transaction.class);
+    private void renameMember(String entityId, String memberId, String userName) {
+        mongo.updateMulti(Query.query(Criteria.where("entityId").is(entityId).and("userId").is(memberId)),
+                new Update().set("userName", userName), Transaction.class);
     }
 
     /**
@@ -146,9 +148,9 @@ public class TransactionService {
      * published (the other services learn the new name from the category's own event, ADR 0018). Idempotent:
      * run again, it renames what a failed run left and nothing else.
      */
-    void renameCategory(String categoryId, String name) {
-        mongo.updateMulti(Query.query(Criteria.where("categoryId").is(categoryId).and("categoryName").ne(name)),
-                new Update().set("categoryName", name), Transaction.class);
+    void renameCategory(String entityId, String categoryId, String name) {
+        mongo.updateMulti(Query.query(Criteria.where("entityId").is(entityId).and("categoryId").is(categoryId)
+                .and("categoryName").ne(name)), new Update().set("categoryName", name), Transaction.class);
     }
 
     /**
@@ -160,7 +162,7 @@ public class TransactionService {
         if (saved.categoryId() == null) {
             return;
         }
-        categories.find(saved.categoryId()).filter(category -> !category.name().equals(saved.categoryName()))
+        categories.find(saved.entityId(), saved.categoryId()).filter(category -> !category.name().equals(saved.categoryName()))
                 .ifPresent(category -> mongo.updateFirst(Query.query(Criteria.where("_id").is(saved.id())
                                 .and("categoryId").is(category.id()).and("categoryName").ne(category.name())),
                         new Update().set("categoryName", category.name()), Transaction.class));
@@ -171,9 +173,9 @@ public class TransactionService {
     }
 
     private boolean tombstone(Transaction current) {
-        Transaction last = new Transaction(current.id(), current.userId(), current.userName(), current.type(),
-                current.amount(), current.categoryId(), current.categoryName(), current.date(), current.description(),
-                current.createdAt(), Instant.now(), current.version() + 1, true, List.of());
+        Transaction last = new Transaction(current.id(), current.entityId(), current.userId(), current.userName(),
+                current.type(), current.amount(), current.categoryId(), current.categoryName(), current.date(),
+                current.description(), current.createdAt(), Instant.now(), current.version() + 1, true, List.of());
         Update update = new Update().set(Outbox.DELETED_FIELD, true).set("updatedAt", last.updatedAt());
         boolean done = replace(current.id(), current.version(), update, last, EventTypes.TRANSACTION_DELETED) != null;
         return done;
@@ -182,9 +184,9 @@ public class TransactionService {
     /** Applies {@code update} if the stored version is still {@code expected}, with the event of {@code after}. */
     private Transaction replace(String id, long expected, Update update, Transaction after, String eventType) {
         update.set("version", after.version()).push(Outbox.FIELD, event(after, eventType));
-        Transaction updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("version").is(expected)
-                        .and("deleted").is(false)), update, FindAndModifyOptions.options().returnNew(true),
-                Transaction.class);
+        Transaction updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(id)
+                        .and("entityId").is(after.entityId()).and("version").is(expected).and("deleted").is(false)),
+                update, FindAndModifyOptions.options().returnNew(true), Transaction.class);
         if (updated != null) {
             relay.wakeUp(Transaction.COLLECTION, id);
         }
@@ -192,33 +194,35 @@ public class TransactionService {
     }
 
     private static Transaction withEvent(Transaction t, String type) {
-        return new Transaction(t.id(), t.userId(), t.userName(), t.type(), t.amount(), t.categoryId(), t.categoryName(),
-                t.date(), t.description(), t.createdAt(), t.updatedAt(), t.version(), t.deleted(),
+        return new Transaction(t.id(), t.entityId(), t.userId(), t.userName(), t.type(), t.amount(), t.categoryId(),
+                t.categoryName(), t.date(), t.description(), t.createdAt(), t.updatedAt(), t.version(), t.deleted(),
                 Outbox.append(t.outbox(), event(t, type)));
     }
 
     private static EventEnvelope event(Transaction t, String type) {
-        return EventEnvelope.create(type, t.id(), t.version(), EventCodec.write(t.payload()));
+        return EventEnvelope.create(t.entityId(), type, t.id(), t.version(), EventCodec.write(t.payload()));
     }
 
-    private Transaction find(String id) {
+    /** The entity's live transaction; another entity's is not found, like an unknown one. */
+    private Transaction find(String entityId, String id) {
         Transaction transaction = mongo.findById(id, Transaction.class); // by _id alone: never a scan
-        if (transaction == null || transaction.deleted()) {
+        if (transaction == null || transaction.deleted() || !transaction.entityId().equals(entityId)) {
             throw new NotFoundException("Transaction", id);
         }
         return transaction;
     }
 
-    private String memberName(String memberId) {
-        return members.displayName(memberId)
+    /** The name of the entity's member; another entity's is refused exactly like an unknown one. */
+    private String memberName(String entityId, String memberId) {
+        return members.displayName(entityId, memberId)
                 .orElseThrow(() -> new UnprocessableException("userId", "There is no member " + memberId + "."));
     }
 
-    private Category category(String categoryId) {
+    private Category category(String entityId, String categoryId) {
         if (categoryId == null || categoryId.isBlank()) {
             return null;
         }
-        return categories.find(categoryId)
+        return categories.find(entityId, categoryId)
                 .orElseThrow(() -> new UnprocessableException("categoryId", "There is no category " + categoryId + "."));
     }
 

@@ -29,7 +29,7 @@ class TransactionFilterFuzzTest {
             return;
         }
         try {
-            assertThat(filter.toCriteria().getCriteriaObject()).isNotNull();
+            assertThat(filter.toCriteria("default").getCriteriaObject()).isNotNull();
         } catch (BadRequestException refused) {
             // 400
         }

@@ -16,9 +16,9 @@ class TransactionFilterTest {
 
     @Test
     void anAmountBoundDecimal128CannotHoldIsA400NotA500() {
-        assertThatThrownBy(() -> amounts("1e999999999", null).toCriteria())
+        assertThatThrownBy(() -> amounts("1e999999999", null).toCriteria("default"))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(field(e)).contains("minAmount"));
-        assertThatThrownBy(() -> amounts(null, "1.00000000000000000000000000000000001").toCriteria())
+        assertThatThrownBy(() -> amounts(null, "1.00000000000000000000000000000000001").toCriteria("default"))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(field(e)).contains("maxAmount"));
     }
 
@@ -28,6 +28,6 @@ class TransactionFilterTest {
 
     @Test
     void ordinaryBoundsBecomeAQuery() {
-        assertThat(amounts("0.001", "1000000000").toCriteria().getCriteriaObject().toJson()).contains("amount");
+        assertThat(amounts("0.001", "1000000000").toCriteria("default").getCriteriaObject().toJson()).contains("amount");
     }
 }
