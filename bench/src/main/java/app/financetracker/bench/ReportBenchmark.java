@@ -96,7 +96,7 @@ public final class ReportBenchmark {
             List<Document> batch = new ArrayList<>(10_000);
             for (int i = 0; i < size; i++) {
                 TransactionPayload tx = data.next();
-                batch.add(LedgerProjection.entry(tx.id(), 0, false, tx));
+                batch.add(LedgerProjection.entry(EventEnvelope.DEFAULT_ENTITY, tx.id(), 0, false, tx));
                 if (batch.size() == 10_000) {
                     mongo.insert(batch, LedgerProjection.LEDGER);
                     batch = new ArrayList<>(10_000);
@@ -126,13 +126,13 @@ public final class ReportBenchmark {
             ReportRequest yearByMonth = new ReportRequest(YEAR, YEAR.plusYears(1).minusDays(1), "MONTH", null, null);
             ReportResponse report = null;
             for (int i = 0; i < WARM_UP; i++) {
-                report = reports.create(yearByMonth, "bench");
+                report = reports.create(EventEnvelope.DEFAULT_ENTITY, yearByMonth, "bench");
             }
             data.check(report);
             long[] times = new long[RUNS];
             for (int i = 0; i < RUNS; i++) {
                 long start = System.nanoTime();
-                reports.create(yearByMonth, "bench");
+                reports.create(EventEnvelope.DEFAULT_ENTITY, yearByMonth, "bench");
                 times[i] = System.nanoTime() - start;
             }
             Arrays.sort(times);
