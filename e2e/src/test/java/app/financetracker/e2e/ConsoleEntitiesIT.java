@@ -129,12 +129,12 @@ class ConsoleEntitiesIT {
         assertThat(visible("error-iban").getText()).isNotBlank();
         checkAccessibilityAndShoot("entity-settings");
 
-        type(settings, "iban", "be68 5390 0754 7035");
+        type(settings, "iban", "be68 5390 0754 7034");
         type(settings, "bic", "GKCCBEBB");
         type(settings, "beneficiary", "Unité Sainte-Claire");
         click("settings-save");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid='error-iban']")));
-        wait.until(driver -> "BE68539007547035".equals(inOther.get("/api/entities/" + other + "/settings")
+        wait.until(driver -> "BE68539007547034".equals(inOther.get("/api/entities/" + other + "/settings")
                 .at("/iban")));
     }
 }

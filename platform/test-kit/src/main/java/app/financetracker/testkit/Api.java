@@ -24,16 +24,28 @@ public final class Api {
     private static final Duration SLOW = Duration.ofSeconds(10);
     private static volatile Runnable whenSlow = () -> { };
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private final String baseUrl;
     private final Map<String, String> headers;
+    private final Duration timeout;
 
-    private Api(String baseUrl, Map<String, String> headers) {
+    private Api(String baseUrl, Map<String, String> headers, Duration timeout) {
         this.baseUrl = baseUrl;
         this.headers = headers;
+        this.timeout = timeout;
     }
 
     public static Api at(String baseUrl) {
-        return new Api(baseUrl, Map.of());
+        return new Api(baseUrl, Map.of(), TIMEOUT);
+    }
+
+    /**
+     * The same client, waiting up to {@code timeout} for an answer instead of 30 s: for calls whose work grows with
+     * what the test run did before (a replay of a whole stream on a loaded machine).
+     */
+    public Api patient(Duration timeout) {
+        return new Api(baseUrl, headers, timeout);
     }
 
     /**
@@ -53,7 +65,7 @@ public final class Api {
     public Api with(String header, String value) {
         Map<String, String> more = new java.util.LinkedHashMap<>(headers);
         more.put(header, value);
-        return new Api(baseUrl, Map.copyOf(more));
+        return new Api(baseUrl, Map.copyOf(more), timeout);
     }
 
     public Response get(String path) {
@@ -84,7 +96,7 @@ public final class Api {
 
     private Response send(String method, String path, Object body, String contentType, String accept) {
         String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Accept", accept)
                 .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(text));

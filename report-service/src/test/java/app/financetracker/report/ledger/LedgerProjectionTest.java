@@ -183,7 +183,7 @@ class LedgerProjectionTest {
         ledger.awaitConsumed();
         Map<String, Sums> before = buckets();
 
-        var replay = admin.post("/actuator/streams/" + Streams.TRANSACTIONS, null);
+        var replay = admin.patient(Duration.ofMinutes(2)).post("/actuator/streams/" + Streams.TRANSACTIONS, null);
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json().at("/replayed").asLong()).isPositive();
         assertThat(buckets()).isEqualTo(before);

@@ -162,7 +162,7 @@ class BalanceProjectionTest {
         publishTransaction(redis, transaction(EventTypes.TRANSACTION_CREATED, id(), 0, member, "RECEIVABLE", "42"));
         awaitBalance(member, "42", "0", "0", "42");
 
-        var replay = admin.post("/actuator/streams/" + Streams.TRANSACTIONS, null);
+        var replay = admin.patient(Duration.ofMinutes(2)).post("/actuator/streams/" + Streams.TRANSACTIONS, null);
 
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json().at("/replayed").asLong()).isPositive();
