@@ -47,6 +47,7 @@ public final class ReportBenchmark {
     private static final int WARM_UP = 30;
     private static final int RUNS = 50;
     private static final int LIVE_EVENTS = 1000;
+    private static final int ENTITIES = 10;
     private static final TransactionType[] TYPES = {TransactionType.RECEIVABLE, TransactionType.RECEIVABLE,
             TransactionType.DEBT, TransactionType.COLLECTED, TransactionType.COLLECTED};
     private static final LocalDate YEAR = LocalDate.of(2025, 1, 1);
@@ -63,8 +64,10 @@ public final class ReportBenchmark {
         List<String> rows = new ArrayList<>();
         List<java.util.Map<String, Object>> results = new ArrayList<>();
         for (int size : sizes) {
-            rows.add(run(size, results));
+            rows.add(run(size, 1, results));
         }
+        // Issue 17: the largest size again, with the members spread over ten entities; the report is one entity's.
+        rows.add(run(sizes[sizes.length - 1], ENTITIES, results));
         // Called by the harness (BenchRun): the figures as JSON for its results file.
         String out = System.getProperty("bench.out");
         if (out != null) {
@@ -80,7 +83,11 @@ public final class ReportBenchmark {
         rows.forEach(System.out::println);
     }
 
-    private static String run(int size, List<java.util.Map<String, Object>> results) {
+    /**
+     * One size: {@code entities} 1 puts everything in the default entity; more spreads the members over that many
+     * entities (member {@code m} in entity {@code m % entities}), and the report is the default entity's.
+     */
+    private static String run(int size, int entities, List<java.util.Map<String, Object>> results) {
         MongoServer server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
@@ -91,12 +98,12 @@ public final class ReportBenchmark {
             ReportService reports = new ReportService(mongo, directory, new ReportGenerator(buckets, directory),
                     new ReportProperties(null, null, null, null));
 
-            Data data = new Data();
+            Data data = new Data(entities);
             long loadStart = System.nanoTime();
             List<Document> batch = new ArrayList<>(10_000);
             for (int i = 0; i < size; i++) {
                 TransactionPayload tx = data.next();
-                batch.add(LedgerProjection.entry(EventEnvelope.DEFAULT_ENTITY, tx.id(), 0, false, tx));
+                batch.add(LedgerProjection.entry(data.entityOf(tx), tx.id(), 0, false, tx));
                 if (batch.size() == 10_000) {
                     mongo.insert(batch, LedgerProjection.LEDGER);
                     batch = new ArrayList<>(10_000);
@@ -113,8 +120,8 @@ public final class ReportBenchmark {
             long[] live = new long[LIVE_EVENTS];
             for (int i = 0; i < LIVE_EVENTS; i++) {
                 TransactionPayload tx = data.next();
-                EventEnvelope event = EventEnvelope.create(EventEnvelope.DEFAULT_ENTITY, EventTypes.TRANSACTION_CREATED, tx.id(), 0,
-                        EventCodec.write(tx));
+                EventEnvelope event = EventEnvelope.create(data.entityOf(tx), EventTypes.TRANSACTION_CREATED,
+                        tx.id(), 0, EventCodec.write(tx));
                 long start = System.nanoTime();
                 projection.handle(event, EventCodec.read(event, TransactionPayload.class));
                 live[i] = System.nanoTime() - start;
@@ -142,6 +149,7 @@ public final class ReportBenchmark {
                     times[RUNS * 9 / 10] / 1e6, times[0] / 1e6, times[RUNS - 1] / 1e6, RUNS, WARM_UP);
             java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
             result.put("transactions", size);
+            result.put("entities", entities);
             result.put("load_s", Measurements.round(loadSeconds));
             result.put("buckets", bucketCount);
             result.put("live_event_median_ms", Measurements.round(live[LIVE_EVENTS / 2] / 1e6));
@@ -150,8 +158,8 @@ public final class ReportBenchmark {
             result.put("report_min_ms", Measurements.round(times[0] / 1e6));
             result.put("report_max_ms", Measurements.round(times[RUNS - 1] / 1e6));
             results.add(result);
-            return String.format(Locale.ROOT, "| %,d | %.1f s | %,d | %.2f ms | **%.1f ms** | %.1f ms | %.1f ms | %.1f ms |",
-                    size, loadSeconds, bucketCount, live[LIVE_EVENTS / 2] / 1e6, median, times[RUNS * 9 / 10] / 1e6,
+            return String.format(Locale.ROOT, "| %,d%s | %.1f s | %,d | %.2f ms | **%.1f ms** | %.1f ms | %.1f ms | %.1f ms |",
+                    size, entities > 1 ? " (one entity of " + entities + ")" : "", loadSeconds, bucketCount, live[LIVE_EVENTS / 2] / 1e6, median, times[RUNS * 9 / 10] / 1e6,
                     times[0] / 1e6, times[RUNS - 1] / 1e6);
         } finally {
             server.shutdownNow();
@@ -162,12 +170,14 @@ public final class ReportBenchmark {
     private static final class Data {
 
         private final Random random = new Random(42);
+        private final int entities;
         private final List<String> members = new ArrayList<>();
         private final List<String> categories = new ArrayList<>();
         private TransactionTotals expected = TransactionTotals.ZERO;
         private long count;
 
-        Data() {
+        Data(int entities) {
+            this.entities = entities;
             for (int i = 0; i < MEMBERS; i++) {
                 members.add(new UUID(1, i).toString());
             }
@@ -181,11 +191,19 @@ public final class ReportBenchmark {
             int category = random.nextInt(CATEGORIES);
             TransactionType type = TYPES[random.nextInt(TYPES.length)];
             BigDecimal amount = BigDecimal.valueOf(100 + random.nextInt(50_000), 2);
-            expected = expected.plus(type, amount);
-            count++;
+            if (member % entities == 0) {
+                expected = expected.plus(type, amount);
+                count++;
+            }
             return new TransactionPayload(UUID.randomUUID().toString(), members.get(member), "Member " + member,
                     type.name(), amount, categories.get(category), "Category " + category, YEAR.plusDays(random.nextInt(365)),
                     "benchmark");
+        }
+
+        /** The entity of a transaction: its member's (the default entity holds the members 0, entities, 2·entities…). */
+        String entityOf(TransactionPayload tx) {
+            int member = members.indexOf(tx.userId()) % entities;
+            return member == 0 ? EventEnvelope.DEFAULT_ENTITY : "bench-other-" + member;
         }
 
         void check(ReportResponse report) {

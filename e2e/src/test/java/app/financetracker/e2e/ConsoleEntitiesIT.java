@@ -114,7 +114,7 @@ class ConsoleEntitiesIT {
         switcher.selectByValue(Tokens.DEFAULT_ENTITY);
         click("nav-members");
         visible("member-search").sendKeys("Claire-" + suffix);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "0"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "No member matches"));
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Noé");
 
         new Select(visible("entity-switch")).selectByValue(other);
