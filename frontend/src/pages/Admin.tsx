@@ -5,6 +5,7 @@ import { api, send } from '../api';
 import { announce } from '../components/Announcer';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
+import { AccountFields } from '../components/AccountFields';
 import { DraftRestored, FormError, TextField } from '../components/Field';
 import { formErrors, NO_ERRORS } from '../components/formErrors';
 import { Empty, ErrorState, errorMessage, Loading } from '../components/QueryState';
@@ -385,52 +386,7 @@ function AdminDialog({ onClose }: { onClose: () => void }) {
         <DraftRestored show={draft.restored} />
         <FormError message={errors.general} />
         <div className="form-grid">
-          <TextField
-            label={t('admin.usernameHeader')}
-            name="username"
-            value={values.username}
-            onChange={set('username')}
-            error={errors.fields.username}
-            autoComplete="off"
-            required
-            data-autofocus
-          />
-          <TextField
-            label={t('members.email')}
-            name="email"
-            type="email"
-            value={values.email}
-            onChange={set('email')}
-            error={errors.fields.email}
-            autoComplete="off"
-            required
-          />
-          <TextField
-            label={t('members.firstName')}
-            name="firstName"
-            value={values.firstName}
-            onChange={set('firstName')}
-            error={errors.fields.firstName}
-            autoComplete="off"
-          />
-          <TextField
-            label={t('members.lastName')}
-            name="lastName"
-            value={values.lastName}
-            onChange={set('lastName')}
-            error={errors.fields.lastName}
-            autoComplete="off"
-          />
-          <TextField
-            label={`${t('admin.initialPassword')} ${t('common.optional')}`}
-            name="password"
-            type="password"
-            value={values.password}
-            onChange={set('password')}
-            error={errors.fields.password}
-            autoComplete="new-password"
-            hint={t('admin.initialPasswordHint')}
-          />
+          <AccountFields values={values} errors={errors.fields} onChange={set} autoFocus />
           <div className="field checkbox">
             <input
               id="admin-super"

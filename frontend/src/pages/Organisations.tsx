@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { send } from '../api';
 import { announce } from '../components/Announcer';
 import { Dialog } from '../components/Dialog';
+import { AccountFields } from '../components/AccountFields';
 import { DraftRestored, FormError, TextField } from '../components/Field';
 import { formErrors, NO_ERRORS } from '../components/formErrors';
 import { Empty, ErrorState, Loading } from '../components/QueryState';
@@ -181,53 +182,7 @@ function NewEntityForm() {
         <fieldset className="form-grid">
           <legend>{t('organisations.firstAdmin')}</legend>
           <p className="muted small">{t('organisations.firstAdminHint')}</p>
-          <TextField
-            label={t('admin.usernameHeader')}
-            name="username"
-            value={values.username}
-            onChange={set('username')}
-            error={errors.fields.username}
-            autoComplete="off"
-            required
-          />
-          <TextField
-            label={t('members.email')}
-            name="email"
-            type="email"
-            value={values.email}
-            onChange={set('email')}
-            error={errors.fields.email}
-            autoComplete="off"
-            required
-          />
-          <TextField
-            label={t('members.firstName')}
-            name="firstName"
-            value={values.firstName}
-            onChange={set('firstName')}
-            error={errors.fields.firstName}
-            autoComplete="off"
-            required
-          />
-          <TextField
-            label={t('members.lastName')}
-            name="lastName"
-            value={values.lastName}
-            onChange={set('lastName')}
-            error={errors.fields.lastName}
-            autoComplete="off"
-            required
-          />
-          <TextField
-            label={`${t('admin.initialPassword')} ${t('common.optional')}`}
-            name="password"
-            type="password"
-            value={values.password}
-            onChange={set('password')}
-            error={errors.fields.password}
-            autoComplete="new-password"
-            hint={t('admin.initialPasswordHint')}
-          />
+          <AccountFields values={values} errors={errors.fields} onChange={set} namesRequired />
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={save.isPending} data-testid="entity-save">
