@@ -15,6 +15,7 @@ const saved: EntitySettings = {
   defaultLanguage: 'fr',
   address: null,
   receiptEmails: false,
+  version: 3,
 };
 
 const PATH = '/api/entities/scouts/settings';
@@ -31,7 +32,7 @@ function backend(put: (body: EntitySettings) => Response, roles = ['admin', 'sup
 }
 
 describe('EntitySettingsPage', () => {
-  it('saves the current entity’s settings with PUT', async () => {
+  it('saves the current entity’s settings with PUT, with the version it read', async () => {
     const fetch = backend((body) => json(body));
     const user = userEvent.setup();
     renderWithProviders(<EntitySettingsPage />, { route: '/settings' });

@@ -93,6 +93,8 @@ function SettingsForm({ entityId, saved }: { entityId: string; saved: EntitySett
         address: optional(values.address),
         defaultLanguage: values.defaultLanguage,
         receiptEmails: values.receiptEmails,
+        // Someone else's save meanwhile is a 409, not lost under this one.
+        version: saved.version,
       } satisfies EntitySettings),
     onSuccess: (updated) => {
       draft.clear();

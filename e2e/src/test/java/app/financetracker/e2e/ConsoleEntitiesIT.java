@@ -133,10 +133,6 @@ class ConsoleEntitiesIT {
         type(settings, "bic", "GKCCBEBB");
         type(settings, "beneficiary", "Unité Sainte-Claire");
         click("settings-save");
-        try { Thread.sleep(3000); } catch (InterruptedException e) { }
-        Browser.screenshot(browser, Path.of("target/debug-settings.png"));
-        System.out.println("DEBUG PAGE: " + browser.findElement(By.tagName("main")).getText());
-        System.out.println("DEBUG API: " + inOther.get("/api/entities/" + other + "/settings"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid='error-iban']")));
         wait.until(driver -> "BE68539007547034".equals(inOther.get("/api/entities/" + other + "/settings")
                 .at("/iban")));
