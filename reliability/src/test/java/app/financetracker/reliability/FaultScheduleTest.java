@@ -57,4 +57,18 @@ class FaultScheduleTest {
         assertThat(FaultSchedule.draw(42, 10_000).faults()).filteredOn(fault -> fault.kind() == Kind.POISON)
                 .extracting(fault -> fault.target().split("\\|")[0]).contains("events:categories");
     }
+
+    @Test
+    void overTwoEntitiesATransactionMovesOnlyToMembersOfItsOwnEntity() {
+        SimulationPlan plan = SimulationPlan.draw(42, 10_000, 200, 2);
+        java.util.Map<Integer, Integer> createdFor = new java.util.HashMap<>();
+        long moves = 0;
+        for (SimulationPlan.Op op : plan.ops()) {
+            createdFor.putIfAbsent(op.tx(), op.member());
+            assertThat(op.member() % 2).as("op %s", op).isEqualTo(createdFor.get(op.tx()) % 2);
+            moves += op.member() != createdFor.get(op.tx()) ? 1 : 0;
+        }
+        assertThat(moves).as("transactions still move between members").isPositive();
+        assertThat(SimulationPlan.draw(42, 10_000, 200, 1)).isEqualTo(SimulationPlan.draw(42, 10_000, 200));
+    }
 }

@@ -79,7 +79,7 @@ class FaultSimulationIT {
 
     @Test
     void noMoneyIsLostOrDoubleCountedWhileFaultsStrike() throws Exception {
-        SimulationPlan plan = SimulationPlan.draw(SEED, OPERATIONS, MEMBERS);
+        SimulationPlan plan = SimulationPlan.draw(SEED, OPERATIONS, MEMBERS, Operator.ENTITIES.size());
         FaultSchedule schedule = FaultSchedule.draw(SEED, OPERATIONS);
         LocalStack stack = ReliabilityStack.stack();
         Instant begin = Instant.now();

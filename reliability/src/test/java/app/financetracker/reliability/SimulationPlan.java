@@ -61,6 +61,15 @@ public record SimulationPlan(long seed, List<Op> ops, int members, int categorie
     }
 
     public static SimulationPlan draw(long seed, int operations, int members) {
+        return draw(seed, operations, members, 1);
+    }
+
+    /**
+     * A plan whose members belong to {@code entities} entities in turn (member {@code m} to entity
+     * {@code m % entities}): a transaction moved to another member stays in its entity, as the API demands (issue 17).
+     * With one entity it is the same plan as without entities.
+     */
+    public static SimulationPlan draw(long seed, int operations, int members, int entities) {
         SplittableRandom random = new SplittableRandom(seed);
         // Categories and renames from their own stream of numbers: the rest of the plan is the same as without them.
         SplittableRandom categoryRandom = new SplittableRandom(seed * 31 + 0xCA7E6021L);
@@ -78,7 +87,8 @@ public record SimulationPlan(long seed, List<Op> ops, int members, int categorie
             } else if (roll < 0.8) {
                 Op current = state.get(live.get(random.nextInt(live.size())));
                 // One edit in ten moves the transaction to another member: both balances must follow.
-                int member = random.nextDouble() < 0.1 ? random.nextInt(members) : current.member();
+                int member = random.nextDouble() < 0.1 ? inEntityOf(current.member(), random.nextInt(members), members,
+                        entities) : current.member();
                 Op op = new Op(index, current.tx(), Kind.UPDATE, member, type(random), amount(random), date(random),
                         current.version(), category(categoryRandom));
                 state.put(op.tx(), new Op(index, op.tx(), Kind.UPDATE, member, op.type(), op.amount(), op.date(),
@@ -109,6 +119,12 @@ public record SimulationPlan(long seed, List<Op> ops, int members, int categorie
         renames.sort(java.util.Comparator.comparingInt(Rename::atOp).thenComparingInt(Rename::round)
                 .thenComparingInt(Rename::category));
         return new SimulationPlan(seed, List.copyOf(ops), members, CATEGORIES, List.copyOf(renames));
+    }
+
+    /** The member nearest to {@code drawn} that is in the same entity as {@code member}. */
+    private static int inEntityOf(int member, int drawn, int members, int entities) {
+        int moved = drawn - drawn % entities + member % entities;
+        return moved < members ? moved : moved - entities;
     }
 
     /** The name category {@code category} has after {@code round} renames (0: as created). Unique per run. */
