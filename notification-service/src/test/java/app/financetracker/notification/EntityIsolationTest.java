@@ -13,12 +13,12 @@ import app.financetracker.testkit.ServiceIntegrationTest;
 import app.financetracker.testkit.SseClient;
 import app.financetracker.testkit.TestEvents;
 import app.financetracker.testkit.Tokens;
+import app.financetracker.testkit.TwoEntities;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
@@ -36,11 +36,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @ServiceIntegrationTest
 class EntityIsolationTest {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String A = "iso-a-" + RUN;
-    private static final String B = "iso-b-" + RUN;
-    private static final String PASSWORD = "Isolation@1234";
-    private static boolean usersMade;
+    private static final TwoEntities ENTITIES = new TwoEntities("feed");
+    private static final String A = ENTITIES.a;
+    private static final String B = ENTITIES.b;
 
     @LocalServerPort
     int port;
@@ -57,15 +55,9 @@ class EntityIsolationTest {
 
     @BeforeEach
     void setUp() {
-        if (!usersMade) {
-            Tokens.ensureUser("iso-a-reader-" + RUN, PASSWORD, Map.of(A, "admin"));
-            Tokens.ensureUser("iso-b-reader-" + RUN, PASSWORD, Map.of(B, "admin"));
-            Tokens.ensureUser("iso-ab-reader-" + RUN, PASSWORD, Map.of(A, "admin", B, "admin"));
-            usersMade = true;
-        }
         api = Api.at("http://localhost:" + port);
-        tokenA = Tokens.password("iso-a-reader-" + RUN, PASSWORD);
-        tokenB = Tokens.password("iso-b-reader-" + RUN, PASSWORD);
+        tokenA = ENTITIES.tokenOfA();
+        tokenB = ENTITIES.tokenOfB();
         adminA = api.as(tokenA);
         adminB = api.as(tokenB);
     }
@@ -164,7 +156,7 @@ class EntityIsolationTest {
     @Test
     void aForeignEntityIs403AndNoEntityNamedBySomeoneOfTwoIs400ListingBoth() {
         var foreign = adminA.with("X-Entity", B).get("/api/notifications/unread-count");
-        var unnamed = api.as(Tokens.password("iso-ab-reader-" + RUN, PASSWORD)).get("/api/notifications");
+        var unnamed = api.as(ENTITIES.tokenOfBoth()).get("/api/notifications");
 
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.contentType()).startsWith("application/problem+json");

@@ -12,6 +12,7 @@ import app.financetracker.testkit.Api;
 import app.financetracker.testkit.ServiceIntegrationTest;
 import app.financetracker.testkit.TestEvents;
 import app.financetracker.testkit.Tokens;
+import app.financetracker.testkit.TwoEntities;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,11 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,10 +39,9 @@ import tools.jackson.databind.JsonNode;
 @ServiceIntegrationTest
 class EntityIsolationTest {
 
-    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
-    private static final String A = "iso-a-" + SUFFIX;
-    private static final String B = "iso-b-" + SUFFIX;
-    private static final String PASSWORD = "Iso@12345";
+    private static final TwoEntities ENTITIES = new TwoEntities("rep");
+    private static final String A = ENTITIES.a;
+    private static final String B = ENTITIES.b;
 
     @LocalServerPort
     int port;
@@ -57,18 +55,11 @@ class EntityIsolationTest {
     Ledger ledgerOfA;
     Ledger ledgerOfB;
 
-    @BeforeAll
-    static void users() {
-        Tokens.ensureUser("rep-admin-a-" + SUFFIX, PASSWORD, Map.of(A, "admin"));
-        Tokens.ensureUser("rep-admin-b-" + SUFFIX, PASSWORD, Map.of(B, "admin"));
-        Tokens.ensureUser("rep-admin-ab-" + SUFFIX, PASSWORD, Map.of(A, "admin", B, "auditor"));
-    }
-
     @BeforeEach
     void setUp() {
         Api api = Api.at("http://localhost:" + port);
-        adminOfA = api.as(Tokens.password("rep-admin-a-" + SUFFIX, PASSWORD));
-        adminOfB = api.as(Tokens.password("rep-admin-b-" + SUFFIX, PASSWORD));
+        adminOfA = api.as(ENTITIES.tokenOfA());
+        adminOfB = api.as(ENTITIES.tokenOfB());
         ledgerOfA = new Ledger(redis, A);
         ledgerOfB = new Ledger(redis, B);
     }
@@ -234,7 +225,7 @@ class EntityIsolationTest {
 
     @Test
     void aForeignEntityIs403AndNoneNamedWithTwoIs400ListingBoth() {
-        Api ofBoth = Api.at("http://localhost:" + port).as(Tokens.password("rep-admin-ab-" + SUFFIX, PASSWORD));
+        Api ofBoth = Api.at("http://localhost:" + port).as(ENTITIES.tokenOfBoth());
 
         var foreign = adminOfA.with("X-Entity", B).get("/api/reports");
         var unnamed = ofBoth.get("/api/reports");

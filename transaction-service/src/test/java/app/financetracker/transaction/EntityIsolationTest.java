@@ -17,6 +17,7 @@ import app.financetracker.transaction.category.CategoryService;
 import app.financetracker.testkit.ServiceIntegrationTest;
 import app.financetracker.testkit.TestEvents;
 import app.financetracker.testkit.Tokens;
+import app.financetracker.testkit.TwoEntities;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.Decimal128;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,10 +43,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @ServiceIntegrationTest
 class EntityIsolationTest {
 
-    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
-    private static final String A = "iso-a-" + SUFFIX;
-    private static final String B = "iso-b-" + SUFFIX;
-    private static final String PASSWORD = "Iso@12345";
+    private static final TwoEntities ENTITIES = new TwoEntities("tx");
+    private static final String SUFFIX = ENTITIES.run;
+    private static final String A = ENTITIES.a;
+    private static final String B = ENTITIES.b;
 
     @LocalServerPort
     int port;
@@ -62,18 +62,11 @@ class EntityIsolationTest {
     String memberOfA;
     String memberOfB;
 
-    @BeforeAll
-    static void users() {
-        Tokens.ensureUser("tx-admin-a-" + SUFFIX, PASSWORD, Map.of(A, "admin"));
-        Tokens.ensureUser("tx-admin-b-" + SUFFIX, PASSWORD, Map.of(B, "admin"));
-        Tokens.ensureUser("tx-admin-ab-" + SUFFIX, PASSWORD, Map.of(A, "admin", B, "admin"));
-    }
-
     @BeforeEach
     void setUp() {
         Api api = Api.at("http://localhost:" + port);
-        adminOfA = api.as(Tokens.password("tx-admin-a-" + SUFFIX, PASSWORD));
-        adminOfB = api.as(Tokens.password("tx-admin-b-" + SUFFIX, PASSWORD));
+        adminOfA = api.as(ENTITIES.tokenOfA());
+        adminOfB = api.as(ENTITIES.tokenOfB());
         memberOfA = knownMember(redis, mongo, A, "Alice", "Isolated");
         memberOfB = knownMember(redis, mongo, B, "Bob", "Isolated");
     }
@@ -264,7 +257,7 @@ class EntityIsolationTest {
     void aForeignEntityIs403AndNoneNamedWithTwoIs400ListingBoth() {
         var foreign = adminOfA.with("X-Entity", B).get("/api/transactions");
         var unknownEntity = adminOfA.with("X-Entity", "no-such-" + SUFFIX).get("/api/categories");
-        Api ofBoth = Api.at("http://localhost:" + port).as(Tokens.password("tx-admin-ab-" + SUFFIX, PASSWORD));
+        Api ofBoth = Api.at("http://localhost:" + port).as(ENTITIES.tokenOfBoth());
         var unnamed = ofBoth.get("/api/transactions");
 
         assertThat(foreign.status()).isEqualTo(403);

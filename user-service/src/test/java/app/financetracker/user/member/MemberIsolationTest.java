@@ -12,6 +12,7 @@ import app.financetracker.testkit.Api;
 import app.financetracker.testkit.ServiceIntegrationTest;
 import app.financetracker.testkit.TestEvents;
 import app.financetracker.testkit.Tokens;
+import app.financetracker.testkit.TwoEntities;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -30,11 +31,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @ServiceIntegrationTest
 class MemberIsolationTest {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String A = "iso-a-" + RUN;
-    private static final String B = "iso-b-" + RUN;
-    private static final String PASSWORD = "Isolation@1234";
-    private static boolean usersMade;
+    private static final TwoEntities ENTITIES = new TwoEntities("members");
+    private static final String RUN = ENTITIES.run;
+    private static final String A = ENTITIES.a;
+    private static final String B = ENTITIES.b;
 
     @LocalServerPort
     int port;
@@ -51,16 +51,10 @@ class MemberIsolationTest {
 
     @BeforeEach
     void setUp() {
-        if (!usersMade) {
-            Tokens.ensureUser("iso-a-admin-" + RUN, PASSWORD, Map.of(A, "admin"));
-            Tokens.ensureUser("iso-b-admin-" + RUN, PASSWORD, Map.of(B, "admin"));
-            Tokens.ensureUser("iso-ab-admin-" + RUN, PASSWORD, Map.of(A, "admin", B, "admin"));
-            usersMade = true;
-        }
         api = Api.at("http://localhost:" + port);
-        adminA = api.as(Tokens.password("iso-a-admin-" + RUN, PASSWORD));
-        adminB = api.as(Tokens.password("iso-b-admin-" + RUN, PASSWORD));
-        adminOfBoth = api.as(Tokens.password("iso-ab-admin-" + RUN, PASSWORD));
+        adminA = api.as(ENTITIES.tokenOfA());
+        adminB = api.as(ENTITIES.tokenOfB());
+        adminOfBoth = api.as(ENTITIES.tokenOfBoth());
     }
 
     private static String create(Api admin, String lastName) {
