@@ -56,31 +56,23 @@ export function aNotification(fields: Partial<Notification> = {}): Notification 
   };
 }
 
+/** What the signed-in administrator and an administrator of the list have in common. */
+const ACCOUNT = {
+  id: 'a1',
+  username: 'admin',
+  email: 'admin@example.com',
+  firstName: 'Default',
+  lastName: 'Admin',
+};
+
 /** The signed-in administrator (`GET /api/me`). */
 export function aMe(fields: Partial<Me> = {}): Me {
-  return {
-    id: 'a1',
-    username: 'admin',
-    email: 'admin@example.com',
-    firstName: 'Default',
-    lastName: 'Admin',
-    roles: ['admin'],
-    ...fields,
-  };
+  return { ...ACCOUNT, roles: ['admin'], ...fields };
 }
 
 /** An administrator; `temporaryPassword` only in the answer to creating one. */
 export function anAdmin(fields: Partial<CreatedAdmin> = {}): CreatedAdmin {
-  return {
-    id: 'a1',
-    username: 'admin',
-    email: 'admin@example.com',
-    firstName: 'Default',
-    lastName: 'Admin',
-    superAdmin: false,
-    enabled: true,
-    ...fields,
-  };
+  return { ...ACCOUNT, superAdmin: false, enabled: true, ...fields };
 }
 
 /** One of the signed-in account's entities (`GET /api/entities`). */
