@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -136,5 +138,15 @@ class ConsoleEntitiesIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid='error-iban']")));
         wait.until(driver -> "BE68539007547034".equals(inOther.get("/api/entities/" + other + "/settings")
                 .at("/iban")));
+
+        // In French, at a phone's width: the header, the switcher and the settings fit without sideways scrolling.
+        new Select(visible("language-switch")).selectByValue("fr");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "IBAN"));
+        assertThat(visible("settings-save").getText()).isEqualTo("Enregistrer");
+        long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).as("pixels to scroll sideways at 390 px").isLessThanOrEqualTo(0);
+        checkAccessibilityAndShoot("entity-settings-fr-phone");
     }
 }
