@@ -64,7 +64,7 @@ class ApiRateLimit {
                         exchange.getResponse().getHeaders().set("Retry-After", "1");
                         return GatewayProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
                                 Problems.body(429, "Too Many Requests",
-                                        "Too many requests from your account; slow down and retry in a second.",
+                                        Problems.text(GatewayProblems.language(exchange), "tooManyRequests"),
                                         exchange.getRequest().getPath().value()));
                     });
         }

@@ -32,6 +32,6 @@ class FallbackController {
                 .header("Retry-After", "10")
                 .contentType(MediaType.parseMediaType(Problems.MEDIA_TYPE))
                 .body(Problems.body(503, "Service Unavailable",
-                        service + " is not answering right now; try again in a few seconds.", path));
+                        Problems.text(GatewayProblems.language(exchange), "serviceUnavailable", service), path));
     }
 }

@@ -1,6 +1,9 @@
 package app.financetracker.gateway;
 
+import app.financetracker.security.Languages;
 import app.financetracker.security.Problems;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -11,6 +14,11 @@ import reactor.core.publisher.Mono;
 final class GatewayProblems {
 
     private GatewayProblems() {
+    }
+
+    /** The caller's language, from its {@code Accept-Language} (DESIGN §14). */
+    static Locale language(ServerWebExchange exchange) {
+        return Languages.of(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, byte[] problem) {

@@ -36,14 +36,11 @@ class ProblemResponses implements ErrorWebExceptionHandler, ServerExchangeReject
             // Redis (sessions) is unavailable: the browser may retry; bearer calls never get here (ADR 0012).
             log.warn("Redis is unavailable: {}", error.getMessage());
             exchange.getResponse().getHeaders().set("Retry-After", "10");
-            return write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                    "Sessions are unavailable right now; try again in a few seconds.");
+            return write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "sessionsUnavailable");
         }
         HttpStatusCode status = error instanceof ErrorResponse response ? response.getStatusCode()
                 : HttpStatus.INTERNAL_SERVER_ERROR;
-        String detail = status.is5xxServerError() ? "Something went wrong on our side."
-                : error instanceof ErrorResponse response && response.getBody().getDetail() != null
-                ? response.getBody().getDetail() : null;
+        String detail = status.is5xxServerError() ? "unexpected" : "status." + status.value();
         if (status.is5xxServerError()) {
             log.error("Unexpected error on {}", exchange.getRequest().getPath(), error);
         }
@@ -52,16 +49,18 @@ class ProblemResponses implements ErrorWebExceptionHandler, ServerExchangeReject
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
-        return write(exchange, HttpStatus.BAD_REQUEST, "The request's path or headers are not acceptable.");
+        return write(exchange, HttpStatus.BAD_REQUEST, "rejected");
     }
 
-    private static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode code, String detail) {
+    /** Answers with the text {@code key} of {@link Problems}' bundle, in the caller's language; none if it has no such text. */
+    private static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode code, String key) {
         HttpStatus status = HttpStatus.resolve(code.value());
         if (status == null) {
             status = code.is4xxClientError() ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
         }
         // The raw path, never the decoded one: it is what the caller sent, and holds no markup.
-        return GatewayProblems.write(exchange, status, Problems.body(status.value(), status.getReasonPhrase(), detail,
+        return GatewayProblems.write(exchange, status, Problems.body(status.value(), status.getReasonPhrase(),
+                Problems.hasText(key) ? Problems.text(GatewayProblems.language(exchange), key) : null,
                 exchange.getRequest().getPath().value()));
     }
 }

@@ -27,7 +27,7 @@ class RequestSizeLimit implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         return GatewayProblems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
-                Problems.tooLarge(exchange.getRequest().getPath().value(), limit));
+                Problems.tooLarge(GatewayProblems.language(exchange), exchange.getRequest().getPath().value(), limit));
     }
 
     @Override

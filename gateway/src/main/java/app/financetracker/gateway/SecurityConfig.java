@@ -187,17 +187,17 @@ class SecurityConfig {
 
     static Mono<Void> unauthorized(ServerWebExchange exchange, Exception e) {
         return GatewayProblems.write(exchange, HttpStatus.UNAUTHORIZED,
-                Problems.unauthorized(exchange.getRequest().getPath().value()));
+                Problems.unauthorized(GatewayProblems.language(exchange), exchange.getRequest().getPath().value()));
     }
 
     private static Mono<Void> cannotCheckToken(ServerWebExchange exchange) {
         exchange.getResponse().getHeaders().set("Retry-After", "10");
         return GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                Problems.cannotCheckToken(exchange.getRequest().getPath().value()));
+                Problems.cannotCheckToken(GatewayProblems.language(exchange), exchange.getRequest().getPath().value()));
     }
 
     static Mono<Void> forbidden(ServerWebExchange exchange, Exception e) {
         return GatewayProblems.write(exchange, HttpStatus.FORBIDDEN,
-                Problems.forbidden(exchange.getRequest().getPath().value()));
+                Problems.forbidden(GatewayProblems.language(exchange), exchange.getRequest().getPath().value()));
     }
 }

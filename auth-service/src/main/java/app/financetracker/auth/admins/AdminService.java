@@ -5,7 +5,6 @@ import app.financetracker.auth.audit.AuditAction;
 import app.financetracker.auth.audit.AuditLog;
 import app.financetracker.auth.audit.Revocation;
 import app.financetracker.auth.keycloak.Account;
-import app.financetracker.auth.keycloak.FieldConflictException;
 import app.financetracker.auth.keycloak.KeycloakAccounts;
 import app.financetracker.auth.keycloak.NewAccount;
 import app.financetracker.auth.keycloak.PasswordRejectedException;
@@ -87,7 +86,7 @@ public class AdminService {
             if (!admin.hasPassword()) {
                 throw new IllegalStateException("The realm refused a generated password: " + e.getMessage());
             }
-            throw new BadRequestException("password", e.getMessage());
+            throw new BadRequestException("password", e.code(), e.count());
         }
         Admin created = new Admin(id, admin.username(), admin.email(), admin.firstName(), admin.lastName(),
                 admin.superAdmin(), true);
@@ -107,7 +106,7 @@ public class AdminService {
             return CreatedAdmin.of(Admin.of(account, true), null);
         }
         if (ADMIN_ROLES.stream().anyMatch(held::contains)) {
-            throw new FieldConflictException("username", "This account is already an admin of this entity.");
+            throw ConflictException.onField("username", "admin.alreadyAdmin");
         }
         accounts.join(account.id(), group);
         audit.record(entityId, actor, AuditAction.ADMIN_ADDED, account.id(), account.username(),
@@ -157,8 +156,7 @@ public class AdminService {
             return admin; // nothing to do, nothing to record
         }
         if (Memberships.of(target.groups()).entities().stream().anyMatch(other -> !other.equals(entityId))) {
-            throw new ConflictException("This account also belongs to other entities: it cannot be "
-                    + (enabled ? "enabled" : "disabled") + " from this one. Remove it from this entity instead.");
+            throw new ConflictException(enabled ? "admin.otherEntities.enable" : "admin.otherEntities.disable");
         }
         if (!enabled && admin.superAdmin()) {
             refuseLastSuperAdmin(entityId, id, "disabled");
@@ -180,7 +178,7 @@ public class AdminService {
      * of the entity half-way.
      */
     Admin setSuperAdmin(String entityId, Actor actor, String id, boolean superAdmin) {
-        refuseSelf(actor, id, "change the role of");
+        refuseSelf(actor, id, "role");
         Admin target = admin(entityId, id).admin();
         if (target.superAdmin() == superAdmin) {
             return target;
@@ -222,7 +220,7 @@ public class AdminService {
 
     private static void refuseSelf(Actor actor, String id, String verb) {
         if (actor.id().equals(id)) {
-            throw new ConflictException("You cannot " + verb + " your own account; ask another super-admin.");
+            throw new ConflictException("admin.self." + verb);
         }
     }
 
@@ -231,7 +229,7 @@ public class AdminService {
         boolean another = accounts.membersOf(Memberships.groupPath(entityId, Roles.SUPER_ADMIN)).stream()
                 .anyMatch(account -> !account.id().equals(id) && account.enabled());
         if (!another) {
-            throw new ConflictException("This is the last enabled super-admin: it cannot be " + participle + ".");
+            throw new ConflictException("admin.lastSuperAdmin." + participle);
         }
     }
 }

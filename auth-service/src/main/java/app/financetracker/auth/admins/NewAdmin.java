@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
  */
 public record NewAdmin(
         @NotBlank @Size(min = 3, max = 50)
-        @Pattern(regexp = "[A-Za-z0-9._-]*", message = "may contain only letters, digits and . _ -")
+        @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{username.characters}")
         String username,
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Size(max = 100) String firstName,

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 @Constraint(validatedBy = CurrencyCode.Check.class)
 @interface CurrencyCode {
 
-    String message() default "must be an ISO 4217 currency code of three capital letters, such as EUR";
+    String message() default "{settings.currency}";
 
     Class<?>[] groups() default {};
 

@@ -3,7 +3,6 @@ package app.financetracker.auth.entities;
 import app.financetracker.auth.admins.AdminService;
 import app.financetracker.auth.admins.CreatedAdmin;
 import app.financetracker.auth.audit.Actor;
-import app.financetracker.auth.keycloak.FieldConflictException;
 import app.financetracker.auth.keycloak.KeycloakAccounts;
 import app.financetracker.kit.web.BadRequestException;
 import app.financetracker.kit.web.ConflictException;
@@ -107,7 +106,7 @@ class EntityService {
 
     EntitySettings update(String id, EntitySettings request) {
         if (request.version() == null) {
-            throw new BadRequestException("version", "is required to update");
+            throw new BadRequestException("version", "version.required");
         }
         Update update = new Update().set("name", request.name().strip()).set("currency", request.currency())
                 .set("settings", request.toStored()).set("updatedAt", Instant.now())
@@ -116,15 +115,14 @@ class EntityService {
                 .is(request.version())), update, FindAndModifyOptions.options().returnNew(true), Entity.class);
         if (updated == null) {
             if (entities.existsById(id)) {
-                throw new ConflictException("Someone changed these settings in the meantime: reload them and apply "
-                        + "your change again.");
+                throw new ConflictException("settings.stale");
             }
             throw new NotFoundException("Entity", id);
         }
         return EntitySettings.of(updated);
     }
 
-    private static FieldConflictException slugTaken() {
-        return new FieldConflictException("slug", "Another entity already uses this slug.");
+    private static ConflictException slugTaken() {
+        return ConflictException.onField("slug", "entity.slugTaken");
     }
 }

@@ -21,10 +21,10 @@ record EntitySettings(
         @Nullable @Iban String iban,
         @Nullable
         @Pattern(regexp = "([A-Za-z]{6}[A-Za-z0-9]{2}([A-Za-z0-9]{3})?)?",
-                message = "must be a BIC of 8 or 11 letters and digits")
+                message = "{settings.bic}")
         String bic,
         @Nullable @Size(max = 70) String beneficiary,
-        @Nullable @Pattern(regexp = "fr|nl|en", message = "must be fr, nl or en")
+        @Nullable @Pattern(regexp = "fr|nl|en", message = "{settings.language}")
         @Schema(allowableValues = {"fr", "nl", "en"}) String defaultLanguage,
         @Nullable @Size(max = 300) String address,
         @Nullable Boolean receiptEmails,

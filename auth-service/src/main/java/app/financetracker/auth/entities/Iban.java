@@ -19,7 +19,7 @@ import java.math.BigInteger;
 @Constraint(validatedBy = Iban.Check.class)
 @interface Iban {
 
-    String message() default "is not a valid IBAN (check the digits)";
+    String message() default "{settings.iban}";
 
     Class<?>[] groups() default {};
 

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 record NewEntity(
         @NotBlank @Size(max = 100) String name,
         @NotBlank
-        @Pattern(regexp = "[a-z0-9-]{2,40}", message = "must be 2 to 40 lower-case letters, digits or -")
+        @Pattern(regexp = "[a-z0-9-]{2,40}", message = "{entity.slug}")
         String slug,
         @CurrencyCode String currency,
         @NotNull @Valid NewEntityAdmin firstAdmin) {

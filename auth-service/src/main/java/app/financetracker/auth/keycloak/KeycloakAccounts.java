@@ -1,6 +1,7 @@
 package app.financetracker.auth.keycloak;
 
 import app.financetracker.kit.web.BadRequestException;
+import app.financetracker.kit.web.ConflictException;
 import app.financetracker.kit.web.NotFoundException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.ws.rs.ClientErrorException;
@@ -350,14 +351,13 @@ public class KeycloakAccounts {
         }
         if (status == 409) {
             String field = message.toLowerCase().contains("email") ? "email" : "username";
-            return new FieldConflictException(field, "email".equals(field) ? "Another account already uses this e-mail address."
-                    : "Another account already uses this username.");
+            return ConflictException.onField(field, "account.taken." + field);
         }
         if (status == 400 && error.startsWith("invalidPassword")) {
-            return new PasswordRejectedException(String.valueOf(body.getOrDefault("error_description", error)));
+            return PasswordRejectedException.of(error, String.valueOf(body.getOrDefault("error_description", "")));
         }
         if (status == 400 && body.get("field") instanceof String field) {
-            return new BadRequestException(field, KeycloakMessages.describe(message));
+            return new BadRequestException(field, KeycloakMessages.code(message));
         }
         // 401/403: the service account lacks a realm-management role. A deployment error, not the caller's.
         return new IllegalStateException("Keycloak refused a request: " + status + " " + body);
@@ -389,14 +389,12 @@ public class KeycloakAccounts {
 
     private RuntimeException translate(String what, Throwable failure) {
         if (failure instanceof CallNotPermittedException) {
-            return new KeycloakUnavailableException("Keycloak has not been answering; auth-service cannot " + what
-                    + " right now. Try again in a few seconds.", properties.openFor().toSeconds(), failure);
+            return new KeycloakUnavailableException("keycloak.open", properties.openFor().toSeconds(), failure);
         }
         if (KeycloakOutages.isOutage(failure)) {
             log.warn("Keycloak did not let auth-service {}: {}", what, failure.toString());
             return failure instanceof KeycloakUnavailableException unavailable ? unavailable
-                    : new KeycloakUnavailableException("Keycloak is not answering; auth-service cannot " + what
-                            + " right now.", 5, failure);
+                    : new KeycloakUnavailableException("keycloak.unavailable", 5, failure);
         }
         if (failure instanceof RuntimeException runtime) {
             return runtime;

@@ -75,12 +75,12 @@ class ProfileService {
     void changePassword(Jwt jwt, PasswordChange change) {
         Actor actor = Actor.of(jwt);
         if (!accounts.passwordMatches(actor.username(), change.currentPassword())) {
-            throw new BadRequestException("currentPassword", "is not your current password");
+            throw new BadRequestException("currentPassword", "password.notCurrent");
         }
         try {
             accounts.setPassword(actor.id(), change.newPassword());
         } catch (PasswordRejectedException e) {
-            throw new BadRequestException("newPassword", e.getMessage());
+            throw new BadRequestException("newPassword", e.code(), e.count());
         }
         recordInEachEntity(jwt, AuditAction.PASSWORD_CHANGED, Map.of());
     }

@@ -1,5 +1,6 @@
 package app.financetracker.notification.feed;
 
+import app.financetracker.security.Languages;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
@@ -7,7 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Renders a notification for a reader's locale (English or French), amounts with the deployment's currency. */
+/** Renders a notification for a reader's locale (English, French or Dutch), amounts with the deployment's currency. */
 @Component
 public class Messages {
 
@@ -24,7 +25,7 @@ public class Messages {
                 : messages.getMessage("type." + n.transactionType(), null, n.transactionType(), locale);
         String amount = "";
         if (n.amount() != null) {
-            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+            NumberFormat format = NumberFormat.getCurrencyInstance(Languages.formats(locale));
             format.setCurrency(currency);
             amount = format.format(n.amount());
         }

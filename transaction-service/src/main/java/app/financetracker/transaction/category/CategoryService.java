@@ -94,7 +94,7 @@ public class CategoryService implements InitializingBean {
     /** The change and its {@code CategoryUpdated} in one conditional write: applied whole, or not at all (409). */
     Category update(String entityId, String id, CategoryRequest request) {
         if (request.version() == null) {
-            throw new BadRequestException("version", "is required to update");
+            throw new BadRequestException("version", "version.required");
         }
         Category current = find(entityId, id).orElseThrow(() -> new NotFoundException("Category", id));
         String name = request.name().strip();
@@ -110,7 +110,7 @@ public class CategoryService implements InitializingBean {
             throw nameTaken(name);
         }
         if (updated == null) {
-            throw new ConflictException("Category " + id + " was changed in the meantime: reload it and try again.");
+            throw new ConflictException("category.stale", id);
         }
         return updated;
     }
@@ -122,14 +122,14 @@ public class CategoryService implements InitializingBean {
     void delete(String entityId, String id) {
         Category current = find(entityId, id).orElseThrow(() -> new NotFoundException("Category", id));
         if (usage.inUse(entityId, id)) {
-            throw new ConflictException("This category is used by transactions: move them to another category first.");
+            throw new ConflictException("category.inUse");
         }
         Category last = new Category(id, entityId, current.name(), current.nameKey(), current.color(),
                 current.createdAt(), Instant.now(), current.version() + 1, true, List.of());
         Update update = new Update().set(Outbox.DELETED_FIELD, true).set("nameKey", DELETED_KEY + id)
                 .set("updatedAt", last.updatedAt());
         if (replace(id, current.version(), update, last, EventTypes.CATEGORY_DELETED) == null) {
-            throw new ConflictException("Category " + id + " was changed in the meantime: reload it and try again.");
+            throw new ConflictException("category.stale", id);
         }
     }
 
@@ -156,6 +156,6 @@ public class CategoryService implements InitializingBean {
     }
 
     private static ConflictException nameTaken(String name) {
-        return new ConflictException("A category named " + name + " already exists.");
+        return new ConflictException("category.nameTaken", name);
     }
 }

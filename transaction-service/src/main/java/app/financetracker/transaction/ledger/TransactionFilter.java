@@ -20,10 +20,10 @@ record TransactionFilter(String userId, TransactionType type, String categoryId,
     /** The live transactions of {@code entityId} that pass every filter given. */
     Criteria toCriteria(String entityId) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw new BadRequestException("from", "must not be after 'to'");
+            throw new BadRequestException("from", "filter.fromAfterTo");
         }
         if (minAmount != null && maxAmount != null && minAmount.compareTo(maxAmount) > 0) {
-            throw new BadRequestException("minAmount", "must not be above 'maxAmount'");
+            throw new BadRequestException("minAmount", "filter.minAboveMax");
         }
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("entityId").is(entityId));
@@ -62,7 +62,7 @@ record TransactionFilter(String userId, TransactionType type, String categoryId,
         try {
             return new Decimal128(amount);
         } catch (NumberFormatException e) {
-            throw new BadRequestException(field, "is out of range");
+            throw new BadRequestException(field, "filter.outOfRange");
         }
     }
 }

@@ -90,7 +90,7 @@ public class TransactionService {
 
     TransactionResponse update(String entityId, String id, TransactionRequest request) {
         if (request.version() == null) {
-            throw new BadRequestException("version", "is required to update");
+            throw new BadRequestException("version", "version.required");
         }
         Transaction current = find(entityId, id);
         String userName = memberName(entityId, request.userId());
@@ -106,8 +106,7 @@ public class TransactionService {
                 .set("updatedAt", changed.updatedAt());
         Transaction updated = replace(id, request.version(), update, changed, EventTypes.TRANSACTION_UPDATED);
         if (updated == null) {
-            throw new ConflictException("Transaction " + id
-                    + " was changed in the meantime: reload it and apply your change again.");
+            throw new ConflictException("transaction.stale", id);
         }
         catchUpWithACategoryRename(updated);
         return TransactionResponse.of(updated);
@@ -116,7 +115,7 @@ public class TransactionService {
     void delete(String entityId, String id) {
         Transaction current = find(entityId, id);
         if (!tombstone(current)) {
-            throw new ConflictException("Transaction " + id + " was changed in the meantime: reload it and try again.");
+            throw new ConflictException("transaction.stale", id);
         }
     }
 
@@ -215,7 +214,7 @@ public class TransactionService {
     /** The name of the entity's member; another entity's is refused exactly like an unknown one. */
     private String memberName(String entityId, String memberId) {
         return members.displayName(entityId, memberId)
-                .orElseThrow(() -> new UnprocessableException("userId", "There is no member " + memberId + "."));
+                .orElseThrow(() -> new UnprocessableException("userId", "transaction.noMember", memberId));
     }
 
     private Category category(String entityId, String categoryId) {
@@ -223,7 +222,7 @@ public class TransactionService {
             return null;
         }
         return categories.find(entityId, categoryId)
-                .orElseThrow(() -> new UnprocessableException("categoryId", "There is no category " + categoryId + "."));
+                .orElseThrow(() -> new UnprocessableException("categoryId", "transaction.noCategory", categoryId));
     }
 
     private static String clean(String description) {

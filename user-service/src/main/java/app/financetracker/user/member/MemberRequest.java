@@ -13,7 +13,7 @@ record MemberRequest(
         @NotBlank @Size(max = 100) String firstName,
         @NotBlank @Size(max = 100) String lastName,
         @NotBlank @Email @Size(max = 254) String email,
-        @Pattern(regexp = "\\+[1-9][0-9 ]{6,19}", message = "must be in international form, e.g. +32471234567")
+        @Pattern(regexp = "\\+[1-9][0-9 ]{6,19}", message = "{member.phone}")
         String phone,
         Long version) {
 

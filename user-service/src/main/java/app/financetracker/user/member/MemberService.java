@@ -100,7 +100,7 @@ public class MemberService {
 
     public MemberResponse update(String entityId, String id, MemberRequest request) {
         if (request.version() == null) {
-            throw new app.financetracker.kit.web.BadRequestException("version", "is required to update");
+            throw new app.financetracker.kit.web.BadRequestException("version", "version.required");
         }
         MemberRequest clean = request.normalized();
         long next = request.version() + 1;
@@ -185,10 +185,10 @@ public class MemberService {
 
     private RuntimeException staleOrMissing(String entityId, String id) {
         find(entityId, id); // 404 when it is gone, or another entity's
-        return new ConflictException("Member " + id + " was changed in the meantime: reload it and apply your change again.");
+        return new ConflictException("member.stale", id);
     }
 
     private static ConflictException emailTaken(String email) {
-        return new ConflictException("Another member already uses " + email + ".");
+        return new ConflictException("member.emailTaken", email);
     }
 }

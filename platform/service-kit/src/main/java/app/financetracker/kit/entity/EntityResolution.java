@@ -1,5 +1,6 @@
 package app.financetracker.kit.entity;
 
+import app.financetracker.kit.web.CallerLanguage;
 import app.financetracker.security.Memberships;
 import app.financetracker.security.Problems;
 import app.financetracker.security.Roles;
@@ -46,7 +47,7 @@ public final class EntityResolution extends OncePerRequestFilter {
         String entityId;
         if (named != null) {
             if (!memberships.belongsTo(named)) {
-                refuse(response, 403, Problems.notInEntity(request.getRequestURI()));
+                refuse(response, 403, Problems.notInEntity(CallerLanguage.of(request), request.getRequestURI()));
                 return;
             }
             entityId = named;
@@ -55,10 +56,10 @@ public final class EntityResolution extends OncePerRequestFilter {
         } else if (entityFree(request.getRequestURI())) {
             entityId = null;
         } else if (entities.isEmpty()) {
-            refuse(response, 403, Problems.notInEntity(request.getRequestURI()));
+            refuse(response, 403, Problems.notInEntity(CallerLanguage.of(request), request.getRequestURI()));
             return;
         } else {
-            refuse(response, 400, Problems.entityRequired(request.getRequestURI(), entities));
+            refuse(response, 400, Problems.entityRequired(CallerLanguage.of(request), request.getRequestURI(), entities));
             return;
         }
         List<GrantedAuthority> authorities = new ArrayList<>(token.getAuthorities());

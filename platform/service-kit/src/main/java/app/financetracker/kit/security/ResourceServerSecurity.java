@@ -1,6 +1,7 @@
 package app.financetracker.kit.security;
 
 import app.financetracker.kit.entity.EntityResolution;
+import app.financetracker.kit.web.CallerLanguage;
 import app.financetracker.security.Problems;
 import app.financetracker.security.RealmRolesConverter;
 import app.financetracker.security.Roles;
@@ -42,9 +43,9 @@ public class ResourceServerSecurity {
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> rules, JwtDecoder decoder,
                                     TokenRevocations revocations) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) ->
-                write(response, 401, Problems.unauthorized(request.getRequestURI()));
+                write(response, 401, Problems.unauthorized(CallerLanguage.of(request), request.getRequestURI()));
         AccessDeniedHandler forbidden = (request, response, e) ->
-                write(response, 403, Problems.forbidden(request.getRequestURI()));
+                write(response, 403, Problems.forbidden(CallerLanguage.of(request), request.getRequestURI()));
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                             "/v3/api-docs/**", "/error").permitAll();
@@ -83,7 +84,7 @@ public class ResourceServerSecurity {
         return (request, response, e) -> {
             if (e instanceof AuthenticationServiceException) {
                 response.setHeader("Retry-After", "10");
-                write(response, 503, Problems.cannotCheckToken(request.getRequestURI()));
+                write(response, 503, Problems.cannotCheckToken(CallerLanguage.of(request), request.getRequestURI()));
             } else {
                 unauthorized.commence(request, response, e);
             }

@@ -1,13 +1,14 @@
 package app.financetracker.kit.web;
 
-import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
-/** 400 with {@code errors: [{field, message}]}, for rules that span fields (a range whose end is before its start). */
-public class BadRequestException extends ErrorResponseException {
+/**
+ * 400 with {@code errors: [{field, message}]}, for rules that span fields (a range whose end is before its start);
+ * {@code code} names the message in the service's bundles.
+ */
+public class BadRequestException extends LocalizedProblem {
 
-    public BadRequestException(String field, String message) {
-        super(HttpStatus.BAD_REQUEST, ApiProblemHandler.invalid(List.of(new FieldError(field, message))), null);
+    public BadRequestException(String field, String code, Object... args) {
+        super(HttpStatus.BAD_REQUEST, new Text(ApiProblemHandler.INVALID), field, new Text(code, args));
     }
 }

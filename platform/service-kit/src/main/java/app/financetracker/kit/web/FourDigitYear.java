@@ -22,7 +22,7 @@ import java.time.LocalDate;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface FourDigitYear {
 
-    String message() default "must be a date from 0000-01-01 to 9999-12-31";
+    String message() default "{kit.fourDigitYear}";
 
     Class<?>[] groups() default {};
 

@@ -1,14 +1,12 @@
 package app.financetracker.kit.web;
 
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-/** 404 as a problem: {@code what} with {@code id} does not exist. */
-public class NotFoundException extends ErrorResponseException {
+/** 404 as a problem: {@code what} ("Member") with {@code id} does not exist (message {@code notFound.member}). */
+public class NotFoundException extends LocalizedProblem {
 
     public NotFoundException(String what, String id) {
-        super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                what + " " + id + " does not exist."), null);
+        super(HttpStatus.NOT_FOUND, new Text("notFound." + what.toLowerCase(Locale.ROOT), id), null, null);
     }
 }

@@ -27,7 +27,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(413);
             response.setContentType(Problems.MEDIA_TYPE);
-            response.getOutputStream().write(Problems.tooLarge(request.getRequestURI(), limit));
+            response.getOutputStream().write(Problems.tooLarge(CallerLanguage.of(request), request.getRequestURI(), limit));
             return;
         }
         chain.doFilter(request, response);

@@ -21,8 +21,8 @@ public final class SortParameter {
         for (Sort.Order order : requested) {
             String[] fields = allowed.get(order.getProperty());
             if (fields == null) {
-                throw new BadRequestException("sort", "cannot sort by '" + order.getProperty() + "'; use one of "
-                        + String.join(", ", allowed.keySet()));
+                throw new BadRequestException("sort", "sort.unknown", order.getProperty(),
+                        String.join(", ", allowed.keySet()));
             }
             result = result.and(Sort.by(order.getDirection(), fields));
         }
