@@ -29,6 +29,7 @@ class AuthorizationMatrixIT {
             new Route("GET", "/api/me", false),
             new Route("PUT", "/api/me", false),
             new Route("PUT", "/api/me/password", false),
+            new Route("PUT", "/api/me/language", false),
             new Route("GET", "/api/entities", false),
             new Route("POST", "/api/entities", true),
             new Route("GET", "/api/entities/default/settings", true),

@@ -24,7 +24,7 @@ record EntitySettings(
                 message = "{settings.bic}")
         String bic,
         @Nullable @Size(max = 70) String beneficiary,
-        @Nullable @Pattern(regexp = "fr|nl|en", message = "{settings.language}")
+        @Nullable @Pattern(regexp = "fr|nl|en", message = "{language.supported}")
         @Schema(allowableValues = {"fr", "nl", "en"}) String defaultLanguage,
         @Nullable @Size(max = 300) String address,
         @Nullable Boolean receiptEmails,

@@ -47,6 +47,8 @@ public class KeycloakAccounts {
     static final String BREAKER = "keycloak";
     private static final Logger log = LoggerFactory.getLogger(KeycloakAccounts.class);
     private static final int PAGE = 100;
+    /** The user attribute of the language Keycloak speaks to the user (with the realm's internationalization on). */
+    private static final String LOCALE = "locale";
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
     };
 
@@ -179,6 +181,16 @@ public class KeycloakAccounts {
             user.setEmail(email);
             resource.update(user);
             return account(resource.toRepresentation());
+        });
+    }
+
+    /** Sets the user's language, kept in the attribute Keycloak's own pages read. */
+    public void setLanguage(String id, String language) {
+        withUser(id, "set an account's language", resource -> {
+            UserRepresentation user = resource.toRepresentation();
+            user.singleAttribute(LOCALE, language);
+            resource.update(user);
+            return null;
         });
     }
 
@@ -335,7 +347,7 @@ public class KeycloakAccounts {
 
     private static Account account(UserRepresentation user) {
         return new Account(user.getId(), user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName(),
-                Boolean.TRUE.equals(user.isEnabled()));
+                Boolean.TRUE.equals(user.isEnabled()), user.firstAttribute(LOCALE));
     }
 
     /**

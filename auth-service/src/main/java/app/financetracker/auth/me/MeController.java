@@ -35,6 +35,15 @@ class MeController {
         return profiles.update(jwt, update);
     }
 
+    @Operation(operationId = "setLanguage", summary = "Keeps the language the signed-in admin chose",
+            description = "The console and Keycloak's sign-in pages then speak it to this account in every browser.")
+    @ApiResponse(responseCode = "204", description = "Done")
+    @PutMapping("/language")
+    ResponseEntity<Void> setLanguage(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody LanguageChoice choice) {
+        profiles.setLanguage(jwt, choice);
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(operationId = "changePassword", summary = "Changes the signed-in admin's password")
     @ApiResponse(responseCode = "204", description = "Done")
     @PutMapping("/password")

@@ -85,14 +85,19 @@ class ProfileService {
         recordInEachEntity(jwt, AuditAction.PASSWORD_CHANGED, Map.of());
     }
 
+    /** The account's language, for the console and Keycloak's pages alike (DESIGN §14). */
+    void setLanguage(Jwt jwt, LanguageChoice choice) {
+        accounts.setLanguage(jwt.getSubject(), choice.language());
+    }
+
     private static Me me(Account account, Jwt jwt) {
         return new Me(account.id(), account.username(), account.email(), account.firstName(), account.lastName(),
-                roles(jwt));
+                roles(jwt), account.language());
     }
 
     private static Me fromToken(Jwt jwt) {
         return new Me(jwt.getSubject(), jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("email"),
-                jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"), roles(jwt));
+                jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"), roles(jwt), jwt.getClaimAsString("locale"));
     }
 
     /**

@@ -96,11 +96,12 @@ class KeycloakOutageTest {
     }
 
     @Test
-    void passwordChangesAndProfileUpdatesAre503() {
+    void passwordChangesProfileUpdatesAndLanguageChoicesAre503() {
         assertUnavailable(admin().put("/api/me/password", Map.of("currentPassword", "Admin@1234",
                 "newPassword", "Never@12345")));
         assertUnavailable(admin().put("/api/me", Map.of("firstName", "Default", "lastName", "Admin",
                 "email", "admin@example.com")));
+        assertUnavailable(admin().put("/api/me/language", Map.of("language", "fr")));
     }
 
     /** The slug is reserved before Keycloak is asked: the entity waits, CREATING, for a retry (EntitiesControllerTest). */

@@ -113,13 +113,38 @@ class MeControllerTest {
         String token = freshAdmin(username, "Strong@1234");
 
         var weak = api().as(token).put("/api/me/password",
-                Map.of("currentPassword", "Strong@1234", "newPassword", "weak"));
+                Map.of("currentPassword", "Strong@1234", "newPassword", "longenough1"));
 
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.contentType()).startsWith("application/problem+json");
         assertThat(weak.at("/errors/0/field")).isEqualTo("newPassword");
-        assertThat(weak.at("/errors/0/message")).startsWith("Invalid password");
+        assertThat(weak.at("/errors/0/message")).isEqualTo("must contain at least one capital letter");
+        var inFrench = api().as(token).with("Accept-Language", "fr-BE,fr;q=0.9").put("/api/me/password",
+                Map.of("currentPassword", "Strong@1234", "newPassword", "longenough1"));
+        assertThat(inFrench.at("/errors/0/message")).isEqualTo("doit contenir au moins une majuscule");
         Tokens.password(username, "Strong@1234"); // unchanged
+    }
+
+    @Test
+    void theChosenLanguageIsKeptWithTheAccount() {
+        String token = freshAdmin(TestNames.unique("language"), "Language@1234");
+        JsonNode none = api().as(token).get("/api/me").json().at("/language");
+        assertThat(none.isNull() || none.isMissingNode()).as("no language before one is chosen").isTrue();
+
+        var chosen = api().as(token).put("/api/me/language", Map.of("language", "nl"));
+
+        assertThat(chosen.status()).as(chosen.toString()).isEqualTo(204);
+        assertThat(api().as(token).get("/api/me").at("/language")).isEqualTo("nl");
+    }
+
+    @Test
+    void aLanguageTheProductDoesNotSpeakIsA400InTheCallersLanguage() {
+        var german = api().as(Tokens.admin()).with("Accept-Language", "nl-BE")
+                .put("/api/me/language", Map.of("language", "de"));
+
+        assertThat(german.status()).isEqualTo(400);
+        assertThat(german.at("/errors/0/field")).isEqualTo("language");
+        assertThat(german.at("/errors/0/message")).isEqualTo("moet fr, nl of en zijn");
     }
 
     @Test

@@ -42,6 +42,11 @@ public abstract class LocalizedProblem extends ErrorResponseException {
         return body;
     }
 
+    /** The request field the problem is about, if any. */
+    public @Nullable String field() {
+        return field;
+    }
+
     @Override
     public String getMessage() {
         return getStatusCode() + " " + detail.code() + (field != null ? " (" + field + ")" : "");

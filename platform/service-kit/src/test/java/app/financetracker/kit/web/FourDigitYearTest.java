@@ -25,7 +25,7 @@ class FourDigitYearTest {
     @Test
     void refusesDatesIsoWritesWithASignOrMoreDigits() {
         assertThat(validator.validate(new Dated(LocalDate.MAX))).singleElement()
-                .satisfies(v -> assertThat(v.getMessage()).isEqualTo("must be a date from 0000-01-01 to 9999-12-31"));
+                .satisfies(v -> assertThat(v.getMessageTemplate()).isEqualTo("{kit.fourDigitYear}"));
         assertThat(validator.validate(new Dated(LocalDate.of(10000, 1, 1)))).hasSize(1);
         assertThat(validator.validate(new Dated(LocalDate.of(-1, 12, 31)))).hasSize(1);
         assertThat(validator.validate(new Dated(LocalDate.MIN))).hasSize(1);
