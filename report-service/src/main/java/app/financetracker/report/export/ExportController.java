@@ -40,7 +40,7 @@ class ExportController {
     @GetMapping("/api/reports/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam String format) {
         ExportFormat chosen = ExportFormat.parse(format).orElseThrow(() ->
-                new BadRequestException("format", "must be csv or pdf"));
+                new BadRequestException("format", "export.format"));
         ReportResponse report = reports.get(CurrentEntity.id(), id);
         byte[] body = chosen == ExportFormat.CSV ? csv.write(report) : pdf.write(report);
         return ResponseEntity.ok()

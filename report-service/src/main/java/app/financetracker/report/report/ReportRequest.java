@@ -22,12 +22,12 @@ public record ReportRequest(@NotNull @FourDigitYear LocalDate from, @NotNull @Fo
      */
     Granularity checked(int maxYears) {
         Granularity chosen = Granularity.parse(granularity).orElseThrow(() ->
-                new BadRequestException("granularity", "must be one of DAY, WEEK, MONTH"));
+                new BadRequestException("granularity", "report.granularity"));
         if (to.isBefore(from)) {
-            throw new BadRequestException("to", "must be on or after from");
+            throw new BadRequestException("to", "report.toBeforeFrom");
         }
         if (!to.isBefore(from.plusYears(maxYears))) {
-            throw new BadRequestException("to", "a report may span at most " + maxYears + " years");
+            throw new BadRequestException("to", "report.tooLong", maxYears);
         }
         return chosen;
     }

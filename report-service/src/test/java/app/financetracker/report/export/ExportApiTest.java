@@ -147,7 +147,8 @@ class ExportApiTest {
     void unknownFormatsAndReportsGetProblems() {
         var xls = admin.getAny("/api/reports/" + report.get("id").asString() + "/export?format=xls");
         assertThat(xls.status()).isEqualTo(400);
-        assertThat(xls.body()).contains("format");
+        assertThat(xls.json().at("/errors/0/field").asString()).isEqualTo("format");
+        assertThat(xls.json().at("/errors/0/message").asString()).isEqualTo("must be csv or pdf");
         assertThat(admin.getAny("/api/reports/" + report.get("id").asString() + "/export").status()).isEqualTo(400);
         assertThat(admin.getAny("/api/reports/nope/export?format=pdf").status()).isEqualTo(404);
         assertThat(Api.at("http://localhost:" + port).getAny("/api/reports/" + report.get("id").asString()
