@@ -297,6 +297,14 @@ class ReportApiTest {
                 "from", "2020-01-01", "to", "2030-01-01", "granularity", "MONTH")), 400, "to",
                 "un rapport peut couvrir au plus 10 ans");
         assertThat(generate("2020-01-01", "2029-12-31", "MONTH").status()).isEqualTo(201);
+        // By day, a year at most (366 days in a leap year); past it the rows would be nearly all empty.
+        assertProblem(generate("2027-01-01", "2028-01-02", "DAY"), 400, "granularity",
+                "a report by day may span at most 366 days: choose by week or by month");
+        assertProblem(admin.with("Accept-Language", "nl-BE").post("/api/reports", Map.of("from", "2020-01-01",
+                "to", "2025-12-31", "granularity", "DAY")), 400, "granularity",
+                "een rapport per dag mag hoogstens 366 dagen beslaan: kies per week of per maand");
+        assertThat(generate("2028-01-01", "2028-12-31", "DAY").json().get("byPeriod")).hasSize(366);
+        assertThat(generate("2027-01-01", "2028-01-02", "WEEK").status()).isEqualTo(201);
         assertProblem(generate("2031-01-01", "2031-01-31", "YEAR"), 400, "granularity",
                 "must be one of DAY, WEEK, MONTH");
         assertProblem(generate("2031-13-01", "2031-01-31", "DAY"), 400, "from", "has the wrong type or format");
