@@ -13,9 +13,11 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
@@ -28,21 +30,20 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * A report as a PDF an auditor can be handed (OpenPDF): title, period, scope, who generated it and when,
- * the totals, a bar chart and the tables by period, by category and of the members who owe most.
- * Text is set in Liberation Sans (bundled with OpenPDF, embedded), so names in any Latin, Greek or Cyrillic
- * script print as typed; headings use the standard Helvetica Bold.
+ * A report as a PDF an auditor can be handed (OpenPDF), in the caller's language (ADR 0023): title, period, scope,
+ * who generated it and when, the totals, a bar chart and the tables by period, by category and of the members who
+ * owe most. Amounts come in the console's order and colours ({@link Measure}). Text is set in Liberation Sans
+ * (bundled with OpenPDF, embedded), so names in any Latin, Greek or Cyrillic script print as typed; headings use the
+ * standard Helvetica Bold.
  */
 @Component
 class PdfExport {
 
-    private static final Color RECEIVABLES = new Color(0x2B, 0x6C, 0xB0);
-    private static final Color DEBTS = new Color(0xC0, 0x56, 0x21);
-    private static final Color COLLECTED = new Color(0x2F, 0x85, 0x5A);
     private static final Color RULE = new Color(0xCB, 0xD5, 0xE0);
     private static final Color HEADER_FILL = new Color(0xED, 0xF2, 0xF7);
     private static final Color MUTED = new Color(0x4A, 0x55, 0x68);
-    private static final String[] FIGURE_COLUMNS = {"Receivables", "Debts", "Collected", "Outstanding", "Count"};
+    /** The columns of figures: the four amounts and the count. */
+    private static final int FIGURES = Measure.values().length + 1;
 
     private final BaseFont text;
     private final BaseFont bold;
@@ -57,60 +58,55 @@ class PdfExport {
         }
     }
 
-    byte[] write(ReportResponse report) {
+    byte[] write(ReportResponse report, Labels labels) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 42, 42, 48, 54);
         PdfWriter writer = PdfWriter.getInstance(document, bytes);
-        writer.setPageEvent(new Footer(report));
-        document.addTitle("Financial report " + Labels.period(report));
+        writer.setPageEvent(new Footer(report, labels));
+        // Screen readers and hyphenation pick the document's language from here.
+        writer.getExtraCatalog().put(PdfName.LANG, new PdfString(labels.language().toLanguageTag()));
+        document.addTitle(labels.text("export.title") + " " + labels.range());
         document.addAuthor(report.createdBy());
-        document.addSubject(Labels.scope(report));
+        document.addSubject(labels.scope());
         document.addCreator("Finance Tracker");
         document.open();
         try {
-            document.add(new Paragraph("Financial report", new Font(bold, 20)));
-            document.add(spaced(new Paragraph(Labels.period(report) + ", by " + report.granularity().name()
-                    .toLowerCase(), new Font(text, 13)), 4, 8));
+            document.add(new Paragraph(labels.text("export.title"), new Font(bold, 20)));
+            document.add(spaced(new Paragraph(labels.range() + " · " + labels.granularity(), new Font(text, 13)), 4,
+                    8));
             Font meta = new Font(text, 9.5f, Font.NORMAL, MUTED);
-            document.add(new Paragraph(Labels.scope(report) + ".", meta));
-            document.add(new Paragraph(Labels.generated(report) + ".", meta));
-            document.add(new Paragraph("Amounts in " + report.currency() + ". Report " + report.id() + ".", meta));
+            document.add(new Paragraph(labels.scope() + ".", meta));
+            document.add(new Paragraph(labels.generated() + ".", meta));
+            document.add(new Paragraph(labels.text("export.reportId", report.id()), meta));
 
-            heading(document, "Totals");
-            PdfPTable totals = table(new float[] {1, 1, 1, 1, 0.7f}, FIGURE_COLUMNS);
-            ReportResponse.Figures t = report.totals();
-            figures(totals, t.receivables(), t.debts(), t.collected(), t.outstanding(), t.count(), true);
-            document.add(totals);
+            heading(document, labels.text("export.totals"));
+            document.add(totals(report.totals(), labels));
 
-            heading(document, "By " + report.granularity().name().toLowerCase());
-            document.add(chart(writer, report));
-            PdfPTable periods = table(new float[] {1.3f, 1, 1, 1, 1, 0.7f}, columns("Period"));
+            heading(document, labels.granularity());
+            document.add(chart(writer, report, labels));
+            PdfPTable periods = table(labels, "export.period", 1.3f);
             for (ReportResponse.PeriodFigures p : report.byPeriod()) {
-                periods.addCell(cell(p.period(), Element.ALIGN_LEFT, false));
-                figures(periods, p.receivables(), p.debts(), p.collected(), p.outstanding(), p.count(), false);
+                line(periods, labels.period(p), p, labels, false);
             }
-            figures(total(periods, "Total"), t.receivables(), t.debts(), t.collected(), t.outstanding(), t.count(), true);
+            line(periods, labels.text("export.total"), report.totals(), labels, true);
             document.add(periods);
 
-            heading(document, "By category");
-            PdfPTable categories = table(new float[] {1.6f, 1, 1, 1, 1, 0.7f}, columns("Category"));
+            heading(document, labels.text("export.byCategory"));
+            PdfPTable categories = table(labels, "export.category", 1.6f);
             for (ReportResponse.CategoryFigures c : report.byCategory()) {
-                categories.addCell(cell(Labels.category(c.categoryId(), c.categoryName()), Element.ALIGN_LEFT, false));
-                figures(categories, c.receivables(), c.debts(), c.collected(), c.outstanding(), c.count(), false);
+                line(categories, labels.category(c.categoryId(), c.categoryName()), c, labels, false);
             }
-            figures(total(categories, "Total"), t.receivables(), t.debts(), t.collected(), t.outstanding(), t.count(),
-                    true);
+            line(categories, labels.text("export.total"), report.totals(), labels, true);
             document.add(categories);
 
-            heading(document, report.userId() == null ? "Members with the largest outstanding amounts" : "Member");
-            PdfPTable members = table(new float[] {1.6f, 1, 1, 1, 1, 0.7f}, columns("Member"));
+            heading(document, labels.text(report.userId() == null ? "export.topMembers" : "export.member"));
+            PdfPTable members = table(labels, "export.member", 1.6f);
             for (ReportResponse.MemberFigures m : report.byUser()) {
-                members.addCell(cell(Labels.member(m.userId(), m.userName()), Element.ALIGN_LEFT, false));
-                figures(members, m.receivables(), m.debts(), m.collected(), m.outstanding(), m.count(), false);
+                line(members, labels.member(m.userId(), m.userName()), m, labels, false);
             }
             if (report.byUser().isEmpty()) {
-                PdfPCell none = cell("No transactions in this period.", Element.ALIGN_LEFT, false);
-                none.setColspan(6);
+                PdfPCell none = cell(labels.text("export.noTransactions"), Element.ALIGN_LEFT, false);
+                none.setColspan(FIGURES + 1);
                 members.addCell(none);
             }
             document.add(members);
@@ -132,40 +128,61 @@ class PdfExport {
         return paragraph;
     }
 
-    private static String[] columns(String first) {
-        String[] columns = new String[FIGURE_COLUMNS.length + 1];
-        columns[0] = first;
-        System.arraycopy(FIGURE_COLUMNS, 0, columns, 1, FIGURE_COLUMNS.length);
-        return columns;
+    /** The totals as the console's cards show them: each amount under its name, marked with its colour. */
+    private PdfPTable totals(ReportResponse.Figures totals, Labels labels) {
+        PdfPTable table = new PdfPTable(new float[] {1, 1, 1, 1, 0.9f});
+        table.setWidthPercentage(100);
+        for (Measure measure : Measure.values()) {
+            table.addCell(card(labels.text(measure.code), labels.money(measure.of(totals)), measure.color));
+        }
+        table.addCell(card(labels.text("export.count"), Long.toString(totals.count()), RULE));
+        return table;
     }
 
-    private PdfPTable table(float[] widths, String[] header) {
-        PdfPTable table = new PdfPTable(widths);
+    private PdfPCell card(String name, String value, Color mark) {
+        PdfPCell cell = new PdfPCell();
+        cell.addElement(new Paragraph(name, new Font(text, 8.5f, Font.NORMAL, MUTED)));
+        cell.addElement(new Paragraph(value, new Font(bold, 12)));
+        cell.setBorder(Rectangle.LEFT);
+        cell.setBorderColorLeft(mark);
+        cell.setBorderWidthLeft(3);
+        cell.setPaddingLeft(7);
+        cell.setPaddingBottom(6);
+        return cell;
+    }
+
+    /** A table of lines: its first column ({@code first}, a message code) names them, then the figures. */
+    private PdfPTable table(Labels labels, String first, float firstWidth) {
+        PdfPTable table = new PdfPTable(new float[] {firstWidth, 1, 1, 1, 1, 0.9f});
         table.setWidthPercentage(100);
         // Long tables continue on the next page with their header repeated.
         table.setHeaderRows(1);
-        for (int i = 0; i < header.length; i++) {
-            PdfPCell cell = new PdfPCell(new Phrase(header[i], new Font(bold, 9)));
-            cell.setBackgroundColor(HEADER_FILL);
-            cell.setHorizontalAlignment(i == 0 && header.length > FIGURE_COLUMNS.length ? Element.ALIGN_LEFT
-                    : Element.ALIGN_RIGHT);
-            style(cell);
-            table.addCell(cell);
+        table.addCell(headerCell(labels.text(first), Element.ALIGN_LEFT));
+        for (Measure measure : Measure.values()) {
+            table.addCell(headerCell(labels.text(measure.code), Element.ALIGN_RIGHT));
         }
+        table.addCell(headerCell(labels.text("export.count"), Element.ALIGN_RIGHT));
         return table;
     }
 
-    private PdfPTable total(PdfPTable table, String label) {
-        table.addCell(cell(label, Element.ALIGN_LEFT, true));
-        return table;
+    private PdfPCell headerCell(String content, int alignment) {
+        PdfPCell cell = new PdfPCell(new Phrase(content, new Font(bold, 9)));
+        cell.setBackgroundColor(HEADER_FILL);
+        cell.setHorizontalAlignment(alignment);
+        style(cell);
+        return cell;
     }
 
-    private void figures(PdfPTable table, BigDecimal receivables, BigDecimal debts, BigDecimal collected,
-                         BigDecimal outstanding, long count, boolean strong) {
-        for (BigDecimal amount : List.of(receivables, debts, collected, outstanding)) {
-            table.addCell(cell(Labels.amount(amount), Element.ALIGN_RIGHT, strong));
+    private void line(PdfPTable table, String label, ReportResponse.Amounts line, Labels labels, boolean strong) {
+        table.addCell(cell(label, Element.ALIGN_LEFT, strong));
+        figures(table, line, labels, strong);
+    }
+
+    private void figures(PdfPTable table, ReportResponse.Amounts line, Labels labels, boolean strong) {
+        for (Measure measure : Measure.values()) {
+            table.addCell(cell(labels.money(measure.of(line)), Element.ALIGN_RIGHT, strong));
         }
-        table.addCell(cell(Long.toString(count), Element.ALIGN_RIGHT, strong));
+        table.addCell(cell(Long.toString(line.count()), Element.ALIGN_RIGHT, strong));
     }
 
     private PdfPCell cell(String content, int alignment, boolean strong) {
@@ -183,22 +200,25 @@ class PdfExport {
     }
 
     /**
-     * Grouped bars of receivables, debts and collected per period, drawn as vector graphics. Only the
-     * drawing uses floating point (positions on the page); the figures printed come from the exact amounts.
+     * Grouped bars of receivables, collected and debts per period, as on the console's report screen, drawn as
+     * vector graphics. Only the drawing uses floating point (positions on the page); the figures printed come from
+     * the exact amounts.
      */
-    private Image chart(PdfWriter writer, ReportResponse report) {
+    private Image chart(PdfWriter writer, ReportResponse report, Labels labels) {
         float width = PageSize.A4.getWidth() - 84;
         float height = 190;
         PdfTemplate canvas = writer.getDirectContent().createTemplate(width, height);
-        float left = 56;
+        float left = 60;
         float right = width - 4;
         float bottom = 30;
         float top = height - 22;
         List<ReportResponse.PeriodFigures> periods = report.byPeriod();
+        List<Measure> bars = Measure.CHARTED;
         double max = 0;
         for (ReportResponse.PeriodFigures p : periods) {
-            max = Math.max(max, Math.max(p.receivables().doubleValue(),
-                    Math.max(p.debts().doubleValue(), p.collected().doubleValue())));
+            for (Measure measure : bars) {
+                max = Math.max(max, measure.of(p).doubleValue());
+            }
         }
         double step = niceStep(max == 0 ? 1 : max / 4);
         double axisMax = Math.max(step, Math.ceil(max / step) * step);
@@ -210,36 +230,35 @@ class PdfExport {
             canvas.moveTo(left, y);
             canvas.lineTo(right, y);
             canvas.stroke();
-            label(canvas, Labels.amount(BigDecimal.valueOf(value)), left - 4, y - 2.5f, PdfContentByte.ALIGN_RIGHT);
+            label(canvas, labels.money(BigDecimal.valueOf(value)), left - 4, y - 2.5f, PdfContentByte.ALIGN_RIGHT);
         }
         float group = (right - left) / Math.max(1, periods.size());
-        float bar = Math.min(group * 0.8f / 3, 16);
+        float bar = Math.min(group * 0.8f / bars.size(), 16);
         int every = (int) Math.ceil(periods.size() / 12.0);
-        Color[] colors = {RECEIVABLES, DEBTS, COLLECTED};
         for (int i = 0; i < periods.size(); i++) {
             ReportResponse.PeriodFigures p = periods.get(i);
-            double[] values = {p.receivables().doubleValue(), p.debts().doubleValue(), p.collected().doubleValue()};
-            float x = left + i * group + (group - 3 * bar) / 2;
-            for (int s = 0; s < 3; s++) {
-                float h = (float) (values[s] / axisMax * (top - bottom));
+            float x = left + i * group + (group - bars.size() * bar) / 2;
+            for (int s = 0; s < bars.size(); s++) {
+                float h = (float) (bars.get(s).of(p).doubleValue() / axisMax * (top - bottom));
                 if (h > 0) {
-                    canvas.setColorFill(colors[s]);
+                    canvas.setColorFill(bars.get(s).color);
                     canvas.rectangle(x + s * bar, bottom, bar, h);
                     canvas.fill();
                 }
             }
             if (i % every == 0) {
-                label(canvas, p.period(), left + i * group + group / 2, bottom - 11, PdfContentByte.ALIGN_CENTER);
+                label(canvas, labels.periodTick(p), left + i * group + group / 2, bottom - 11,
+                        PdfContentByte.ALIGN_CENTER);
             }
         }
-        String[] names = {"Receivables", "Debts", "Collected"};
         float x = left;
-        for (int s = 0; s < 3; s++) {
-            canvas.setColorFill(colors[s]);
+        for (Measure measure : bars) {
+            canvas.setColorFill(measure.color);
             canvas.rectangle(x, height - 10, 8, 8);
             canvas.fill();
-            label(canvas, names[s], x + 11, height - 9, PdfContentByte.ALIGN_LEFT);
-            x += 80;
+            String name = labels.text(measure.code);
+            label(canvas, name, x + 11, height - 9, PdfContentByte.ALIGN_LEFT);
+            x += 11 + text.getWidthPoint(name, 7) + 16;
         }
         Image image = Image.getInstance(canvas);
         image.setSpacingAfter(8);
@@ -265,20 +284,21 @@ class PdfExport {
         return 10 * power;
     }
 
-    /** "Finance Tracker · report … · page n" at the foot of every page. */
+    /** "Finance Tracker · rapport … · 1 mars 2034 – 30 avril 2034 · page n" at the foot of every page. */
     private final class Footer extends PdfPageEventHelper {
 
         private final ReportResponse report;
+        private final Labels labels;
 
-        Footer(ReportResponse report) {
+        Footer(ReportResponse report, Labels labels) {
             this.report = report;
+            this.labels = labels;
         }
 
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
-            Phrase footer = new Phrase("Finance Tracker · report " + report.id() + " · "
-                    + Labels.period(report) + " · page " + writer.getPageNumber(), new Font(text, 7.5f, Font.NORMAL,
-                    MUTED));
+            Phrase footer = new Phrase(labels.text("export.footer", report.id(), labels.range(),
+                    Integer.toString(writer.getPageNumber())), new Font(text, 7.5f, Font.NORMAL, MUTED));
             ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, footer,
                     (document.left() + document.right()) / 2, document.bottom() - 24, 0);
         }

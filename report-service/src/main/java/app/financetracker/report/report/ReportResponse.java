@@ -17,8 +17,22 @@ public record ReportResponse(String id, LocalDate from, LocalDate to, Granularit
                              List<PeriodFigures> byPeriod, List<CategoryFigures> byCategory,
                              List<MemberFigures> byUser) {
 
+    /** What every line of a report has: the totals, a period's, a category's and a member's figures. */
+    public interface Amounts {
+
+        BigDecimal receivables();
+
+        BigDecimal debts();
+
+        BigDecimal collected();
+
+        BigDecimal outstanding();
+
+        long count();
+    }
+
     public record Figures(BigDecimal receivables, BigDecimal debts, BigDecimal collected, BigDecimal outstanding,
-                          long count) {
+                          long count) implements Amounts {
 
         static Figures of(Report.Line line) {
             return new Figures(money(line.receivables()), money(line.debts()), money(line.collected()),
@@ -27,15 +41,16 @@ public record ReportResponse(String id, LocalDate from, LocalDate to, Granularit
     }
 
     public record PeriodFigures(String period, LocalDate from, LocalDate to, BigDecimal receivables, BigDecimal debts,
-                                BigDecimal collected, BigDecimal outstanding, long count) {
+                                BigDecimal collected, BigDecimal outstanding, long count) implements Amounts {
     }
 
     public record CategoryFigures(@Nullable String categoryId, @Nullable String categoryName, BigDecimal receivables,
-                                  BigDecimal debts, BigDecimal collected, BigDecimal outstanding, long count) {
+                                  BigDecimal debts, BigDecimal collected, BigDecimal outstanding, long count)
+            implements Amounts {
     }
 
     public record MemberFigures(String userId, String userName, BigDecimal receivables, BigDecimal debts,
-                                BigDecimal collected, BigDecimal outstanding, long count) {
+                                BigDecimal collected, BigDecimal outstanding, long count) implements Amounts {
     }
 
     static ReportResponse of(Report report) {

@@ -290,30 +290,47 @@ class ReportApiTest {
     }
 
     @Test
-    void badRequestsGetProblems() {
-        assertProblem(generate("2031-05-01", "2031-04-30", "MONTH"), 400, "to");
-        assertProblem(generate("2020-01-01", "2030-01-01", "MONTH"), 400, "to");
+    void badRequestsGetProblemsInTheCallersLanguage() {
+        assertProblem(generate("2031-05-01", "2031-04-30", "MONTH"), 400, "to", "must not be before the start date");
+        assertProblem(generate("2020-01-01", "2030-01-01", "MONTH"), 400, "to", "a report may span at most 10 years");
+        assertProblem(admin.with("Accept-Language", "fr-BE,fr;q=0.9").post("/api/reports", Map.of(
+                "from", "2020-01-01", "to", "2030-01-01", "granularity", "MONTH")), 400, "to",
+                "un rapport peut couvrir au plus 10 ans");
         assertThat(generate("2020-01-01", "2029-12-31", "MONTH").status()).isEqualTo(201);
-        assertProblem(generate("2031-01-01", "2031-01-31", "YEAR"), 400, "granularity");
-        assertProblem(generate("2031-13-01", "2031-01-31", "DAY"), 400, "from");
-        assertProblem(admin.post("/api/reports", Map.of("to", "2031-01-31", "granularity", "DAY")), 400, "from");
+        // By day, a year at most (366 days in a leap year); past it the rows would be nearly all empty.
+        assertProblem(generate("2027-01-01", "2028-01-02", "DAY"), 400, "granularity",
+                "a report by day may span at most 366 days: choose by week or by month");
+        assertProblem(admin.with("Accept-Language", "nl-BE").post("/api/reports", Map.of("from", "2020-01-01",
+                "to", "2025-12-31", "granularity", "DAY")), 400, "granularity",
+                "een rapport per dag mag hoogstens 366 dagen beslaan: kies per week of per maand");
+        assertThat(generate("2028-01-01", "2028-12-31", "DAY").json().get("byPeriod")).hasSize(366);
+        assertThat(generate("2027-01-01", "2028-01-02", "WEEK").status()).isEqualTo(201);
+        assertProblem(generate("2031-01-01", "2031-01-31", "YEAR"), 400, "granularity",
+                "must be one of DAY, WEEK, MONTH");
+        assertProblem(generate("2031-13-01", "2031-01-31", "DAY"), 400, "from", "has the wrong type or format");
+        assertProblem(admin.post("/api/reports", Map.of("to", "2031-01-31", "granularity", "DAY")), 400, "from",
+                "is required");
         assertProblem(admin.post("/api/reports", Map.of("from", "2031-01-01", "to", "2031-01-31",
-                "granularity", "DAY", "userId", "nobody")), 404, "userId");
+                "granularity", "DAY", "userId", "nobody")), 404, "userId", "Member nobody does not exist.");
         assertProblem(admin.post("/api/reports", Map.of("from", "2031-01-01", "to", "2031-01-31",
-                "granularity", "DAY", "categoryId", "nothing")), 404, "categoryId");
+                "granularity", "DAY", "categoryId", "nothing")), 404, "categoryId", "Category nothing does not exist.");
         assertThat(admin.send("POST", "/api/reports", "{\"from\": ", "application/json").status()).isEqualTo(400);
-        assertThat(admin.get("/api/reports/unknown").status()).isEqualTo(404);
-        assertThat(admin.get("/api/reports/unknown").contentType()).startsWith("application/problem+json");
+        var unknown = admin.get("/api/reports/unknown");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.at("/detail")).isEqualTo("Report unknown does not exist.");
 
         assertThat(Api.at("http://localhost:" + port).get("/api/reports").status()).isEqualTo(401);
         assertThat(Api.at("http://localhost:" + port).as(Tokens.withoutRole()).get("/api/reports").status())
                 .isEqualTo(403);
     }
 
-    private static void assertProblem(Api.Response response, int status, String field) {
+    /** A problem whose {@code errors} name {@code field} with {@code message}. */
+    private static void assertProblem(Api.Response response, int status, String field, String message) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
-                .as(response.body()).contains(field);
+        assertThat(response.json().get("errors").valueStream()
+                .filter(e -> e.get("field").asString().equals(field)).map(e -> e.get("message").asString()))
+                .as(response.body()).containsExactly(message);
     }
 }
