@@ -2,10 +2,12 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
 import { fr } from './locales/fr';
+import { nl } from './locales/nl';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'fr', label: 'Français' },
+  { code: 'nl', label: 'Nederlands' },
 ] as const;
 
 export const LANGUAGE_KEY = 'finance-tracker.language';
@@ -34,7 +36,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
+  resources: { en: { translation: en }, fr: { translation: fr }, nl: { translation: nl } },
   lng: storedLanguage(),
   fallbackLng: 'en',
   // React escapes text itself; member data is only ever rendered as text.
