@@ -10,15 +10,32 @@ export const LANGUAGES = [
   { code: 'nl', label: 'Nederlands' },
 ] as const;
 
+export type UiLanguage = (typeof LANGUAGES)[number]['code'];
+
 export const LANGUAGE_KEY = 'finance-tracker.language';
 
-function storedLanguage(): string {
+export function isLanguage(code: unknown): code is UiLanguage {
+  return LANGUAGES.some((l) => l.code === code);
+}
+
+/** The first of the browser's languages the console speaks, by its primary subtag (`nl-BE` → nl); else English. */
+function browserLanguage(): UiLanguage {
+  for (const tag of navigator.languages) {
+    const primary = tag.split('-')[0].toLowerCase();
+    if (isLanguage(primary)) return primary;
+  }
+  return 'en';
+}
+
+/** The language chosen in this browser; on a first visit, the browser's (DESIGN §14). */
+export function initialLanguage(): UiLanguage {
   try {
     const stored = localStorage.getItem(LANGUAGE_KEY);
-    return LANGUAGES.some((l) => l.code === stored) ? stored! : 'en';
+    if (isLanguage(stored)) return stored;
   } catch {
-    return 'en';
+    /* private mode: nothing stored */
   }
+  return browserLanguage();
 }
 
 /** Switches the UI language and remembers it in this browser. */
@@ -37,7 +54,7 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, fr: { translation: fr }, nl: { translation: nl } },
-  lng: storedLanguage(),
+  lng: initialLanguage(),
   fallbackLng: 'en',
   // React escapes text itself; member data is only ever rendered as text.
   interpolation: { escapeValue: false },
