@@ -39,7 +39,7 @@ export function initialLanguage(): UiLanguage {
 }
 
 /** Switches the UI language and remembers it in this browser. */
-export function setLanguage(code: string): void {
+export function setLanguage(code: UiLanguage): void {
   try {
     localStorage.setItem(LANGUAGE_KEY, code);
   } catch {
