@@ -3,9 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { LANGUAGE_KEY } from './i18n';
 import { aMe, aMember, anEntity } from './test/fixtures';
-import { callsTo, json, mockFetch, page, renderWithProviders } from './test/utils';
+import { callsTo, json, mockFetch, page, renderWithProviders, requestUrl } from './test/utils';
 
 const me = aMe({ roles: ['admin', 'super-admin'] });
+
+/** The JSON bodies of the PUTs to `path`. */
+function putsTo(fetch: ReturnType<typeof mockFetch>, path: string): unknown[] {
+  return fetch.mock.calls
+    .filter(
+      ([input, init]) => new URL(requestUrl(input), 'http://localhost').pathname === path && init?.method === 'PUT',
+    )
+    .map(([, init]) => JSON.parse(init!.body as string) as unknown);
+}
 
 function backend(overrides: Record<string, () => Response> = {}) {
   return mockFetch((url) => {
@@ -15,6 +24,8 @@ function backend(overrides: Record<string, () => Response> = {}) {
         return json([anEntity()]);
       case '/api/me':
         return json(me);
+      case '/api/me/language':
+        return json(null, 204);
       case '/api/users':
         return json(
           page([
@@ -114,6 +125,43 @@ describe('App', () => {
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('fr');
     expect(document.documentElement.lang).toBe('fr');
     expect(await screen.findByTestId('total-outstanding')).toHaveTextContent(/30,00\s€/);
+  });
+
+  it('keeps the language picked for the account', async () => {
+    const fetch = backend();
+    const user = userEvent.setup();
+    renderWithProviders(<App />);
+    await screen.findByTestId('welcome');
+    await user.selectOptions(screen.getByLabelText('Language'), 'nl');
+    expect(await screen.findByTestId('welcome')).toHaveTextContent('Welkom, Default Admin');
+    expect(screen.getByRole('button', { name: 'Afmelden' })).toBeInTheDocument();
+    expect(await screen.findByTestId('total-outstanding')).toHaveTextContent(/€\s30,00/);
+    await waitFor(() => expect(putsTo(fetch, '/api/me/language')).toEqual([{ language: 'nl' }]));
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('nl');
+  });
+
+  it('stays in the language picked when the account cannot keep it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const fetch = backend({
+      '/api/me/language': () => json({ status: 503, detail: 'auth-service is not answering right now' }, 503),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<App />);
+    await screen.findByTestId('welcome');
+    await user.selectOptions(screen.getByLabelText('Language'), 'fr');
+    await waitFor(() => expect(warn).toHaveBeenCalled());
+    expect(putsTo(fetch, '/api/me/language')).toEqual([{ language: 'fr' }]);
+    expect(screen.getByTestId('welcome')).toHaveTextContent('Bienvenue, Default Admin');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it("speaks the account's language once the profile is loaded, and remembers it in this browser", async () => {
+    const fetch = backend({ '/api/me': () => json({ ...me, language: 'nl' }) });
+    renderWithProviders(<App />);
+    expect(await screen.findByTestId('welcome')).toHaveTextContent('Welkom, Default Admin');
+    expect(screen.getByLabelText('Taal')).toHaveValue('nl');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('nl');
+    expect(putsTo(fetch, '/api/me/language')).toEqual([]);
   });
 
   it('shows the not-found screen for an unknown address', async () => {

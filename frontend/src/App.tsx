@@ -1,5 +1,4 @@
 import { Component, ErrorInfo, lazy, ReactNode, Suspense, useEffect, useRef } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api';
@@ -8,11 +7,11 @@ import { EntitySwitcher } from './components/EntitySwitcher';
 import { NotificationBell } from './components/NotificationBell';
 import { ErrorState, Loading } from './components/QueryState';
 import { SignOutForm } from './components/SignOutForm';
-import { LANGUAGES, setLanguage } from './i18n';
+import { isLanguage, LANGUAGES } from './i18n';
 import { Dashboard } from './pages/Dashboard';
 import { useCurrentEntity } from './entity';
 import type { Me } from './model';
-import { displayName, isPlatformAdmin, isSuperAdmin, useEntities, useMe } from './queries';
+import { displayName, isPlatformAdmin, isSuperAdmin, useChooseLanguage, useEntities, useMe } from './queries';
 import { LOGIN_PATH, useSignedOut } from './session';
 
 export { displayName };
@@ -68,7 +67,7 @@ export function Layout() {
   const entityId = useCurrentEntity();
   const me = useMe({ enabled: entities.data !== undefined });
   const location = useLocation();
-  const queryClient = useQueryClient();
+  const chooseLanguage = useChooseLanguage();
   const signedOut = useSignedOut();
   // Whatever was loaded before, a session that could not be renewed shows nothing of the console.
   const signedIn = !!me.data && !!entities.data && !signedOut;
@@ -93,9 +92,7 @@ export function Layout() {
             <select
               value={i18n.language}
               onChange={(e) => {
-                setLanguage(e.target.value);
-                // Notification messages are written by the service in the language asked for.
-                void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+                if (isLanguage(e.target.value)) chooseLanguage(e.target.value);
               }}
               data-testid="language-switch"
             >

@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, formatMoney, formatMonth, lastMonths, parseAmount } from './format';
 
-// Intl separates French thousands with a narrow no-break space and puts a no-break space before €.
+// Intl separates French thousands with a narrow no-break space and puts a no-break space before € (after it in Dutch).
 const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('formatMoney', () => {
@@ -11,6 +11,10 @@ describe('formatMoney', () => {
   it('formats euros the French way', () => {
     expect(spaces(formatMoney(1234.5, 'fr'))).toBe('1 234,50 €');
   });
+  it('formats euros the Belgian Dutch way', () => {
+    expect(spaces(formatMoney(1234.5, 'nl'))).toBe('€ 1.234,50');
+    expect(spaces(formatMoney(-20, 'nl'))).toBe('€ -20,00');
+  });
   it('shows nothing as zero', () => {
     expect(formatMoney(null, 'en')).toBe('€0.00');
   });
@@ -20,6 +24,7 @@ describe('formatDate', () => {
   it('shows a calendar date as that very day in each language', () => {
     expect(formatDate('2026-01-15', 'en')).toBe('15 Jan 2026');
     expect(formatDate('2026-01-15', 'fr')).toBe('15 janv. 2026');
+    expect(formatDate('2026-03-01', 'nl')).toBe('1 mrt 2026');
   });
   it('does not move the first of the month to the month before', () => {
     expect(formatDate('2026-03-01', 'en')).toBe('1 Mar 2026');
@@ -31,6 +36,7 @@ describe('formatDate', () => {
   it('formats instants and months', () => {
     expect(formatDateTime('2026-01-15T10:00:00Z', 'en')).toMatch(/15 Jan 2026/);
     expect(formatMonth('2026-11', 'fr')).toBe('nov. 2026');
+    expect(formatMonth('2026-11', 'nl')).toBe('nov 2026');
   });
 });
 

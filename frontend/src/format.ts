@@ -2,9 +2,11 @@
 
 export const CURRENCY = 'EUR';
 
-/** The Intl locale for a UI language (the first organisation is Belgian). */
+/** The Intl locale for a UI language: French and Dutch the Belgian way (DESIGN §14). */
 export function intlLocale(language: string): string {
-  return language.startsWith('fr') ? 'fr-BE' : 'en-GB';
+  if (language.startsWith('fr')) return 'fr-BE';
+  if (language.startsWith('nl')) return 'nl-BE';
+  return 'en-GB';
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();

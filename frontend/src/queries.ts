@@ -1,8 +1,9 @@
 import { useCallback } from 'react';
 import { QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from './api';
+import { api, ApiError, send } from './api';
 import { chooseEntity, currentEntity, switchEntity } from './entity';
-import type { Category, EntitySummary, Me, Member, MemberPage } from './model';
+import i18n, { isLanguage, setLanguage, type UiLanguage } from './i18n';
+import type { Category, EntitySummary, LanguageInput, Me, Member, MemberPage } from './model';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -20,9 +21,42 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** Who is signed in, with their roles in the current entity; `enabled: false` until the entity is settled. */
+/**
+ * Who is signed in, with their roles in the current entity; `enabled: false` until the entity is settled. The
+ * account's language, once loaded, wins over this browser's (DESIGN §14).
+ */
 export function useMe({ enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/api/me'), staleTime: 5 * 60_000, enabled });
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: async ({ client }) => {
+      const me = await api<Me>('/api/me');
+      if (isLanguage(me.language) && me.language !== i18n.language) switchLanguage(client, me.language);
+      return me;
+    },
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** Switches the console's language; the notifications, written by the service in the language asked for, follow. */
+function switchLanguage(client: QueryClient, language: UiLanguage): void {
+  setLanguage(language);
+  void client.invalidateQueries({ queryKey: ['notifications'] });
+}
+
+/** The user picks a language: it is kept in this browser and for the account, in the background. */
+export function useChooseLanguage(): (language: UiLanguage) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (language: UiLanguage) => {
+      switchLanguage(queryClient, language);
+      // The console already speaks it; an account that could not keep it only means the next sign-in may not.
+      send<void>('PUT', '/api/me/language', { language } satisfies LanguageInput).catch((error: unknown) =>
+        console.warn('The language could not be kept for the account', error),
+      );
+    },
+    [queryClient],
+  );
 }
 
 /** Super-admin of the current entity. */

@@ -1,3 +1,4 @@
+import { query } from './api';
 import type { ReportLine } from './model';
 
 /** The label of a report line, whichever breakdown it comes from (a line without a category has none: "—"). */
@@ -6,6 +7,7 @@ export function lineLabel(line: ReportLine): string {
   return label || '—';
 }
 
-export function exportUrl(id: string, format: 'csv' | 'pdf'): string {
-  return `/api/reports/${encodeURIComponent(id)}/export?format=${format}`;
+/** A report's PDF or CSV, written in the console's language (a link cannot send `Accept-Language`). */
+export function exportUrl(id: string, format: 'csv' | 'pdf', language: string): string {
+  return `/api/reports/${encodeURIComponent(id)}/export` + query({ format, lang: language });
 }

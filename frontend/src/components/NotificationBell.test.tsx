@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { aNotification } from '../test/fixtures';
 import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/utils';
 import { switchEntity } from '../entity';
+import i18n from '../i18n';
 import { NotificationBell, POLL_INTERVAL_MS } from './NotificationBell';
 
 const notifications = [
@@ -151,7 +152,7 @@ describe('live unread count', () => {
     const { fetch } = setup();
     await screen.findByTestId('notification-badge');
     const source = FakeEventSource.instances[0];
-    expect(source.url).toBe('/api/notifications/stream');
+    expect(source.url).toBe('/api/notifications/stream?lang=en');
     const before = callsTo(fetch, '/api/notifications/unread-count').length;
     act(() => source.onmessage?.(new MessageEvent('message', { data: '{}' })));
     await waitFor(() => expect(callsTo(fetch, '/api/notifications/unread-count').length).toBeGreaterThan(before));
@@ -177,11 +178,24 @@ describe('live unread count', () => {
     switchEntity('unit-a');
     setup();
     await screen.findByTestId('notification-badge');
-    expect(FakeEventSource.instances.map((source) => source.url)).toEqual(['/api/notifications/stream?entity=unit-a']);
+    expect(FakeEventSource.instances.map((source) => source.url)).toEqual([
+      '/api/notifications/stream?entity=unit-a&lang=en',
+    ]);
 
     act(() => switchEntity('unit b'));
     await waitFor(() => expect(FakeEventSource.instances).toHaveLength(2));
     expect(FakeEventSource.instances[0].closed).toBe(true);
-    expect(FakeEventSource.instances[1].url).toBe('/api/notifications/stream?entity=unit+b');
+    expect(FakeEventSource.instances[1].url).toBe('/api/notifications/stream?entity=unit+b&lang=en');
+  });
+
+  it("names the console's language in the stream's address (EventSource cannot send Accept-Language), and follows a change", async () => {
+    setup();
+    await screen.findByTestId('notification-badge');
+    expect(FakeEventSource.instances.map((source) => source.url)).toEqual(['/api/notifications/stream?lang=en']);
+
+    await act(() => i18n.changeLanguage('nl'));
+    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(2));
+    expect(FakeEventSource.instances[0].closed).toBe(true);
+    expect(FakeEventSource.instances[1].url).toBe('/api/notifications/stream?lang=nl');
   });
 });

@@ -21,9 +21,12 @@ function refreshAfterEvent(queryClient: ReturnType<typeof useQueryClient>) {
   void queryClient.invalidateQueries({ queryKey: ['user'] });
 }
 
-/** The stream of the entity's notifications: EventSource cannot send `X-Entity`, the gateway makes it of `?entity=`. */
-export function streamUrl(entity: string | null): string {
-  return STREAM_PATH + query({ entity });
+/**
+ * The stream of the entity's notifications. EventSource cannot send headers: the gateway makes `X-Entity` of
+ * `?entity=`, and the service reads the language of its messages from `?lang=`.
+ */
+export function streamUrl(entity: string | null, language: string): string {
+  return STREAM_PATH + query({ entity, lang: language });
 }
 
 /**
@@ -33,12 +36,14 @@ export function streamUrl(entity: string | null): string {
 export function useNotificationStream(): boolean {
   const queryClient = useQueryClient();
   const entity = useCurrentEntity();
+  const { i18n } = useTranslation();
+  const language = i18n.language;
   const [live, setLive] = useState(() => typeof EventSource !== 'undefined');
 
   useEffect(() => {
     // Without EventSource the initial state already says "not live".
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(streamUrl(entity));
+    const source = new EventSource(streamUrl(entity, language));
     const refresh = () => refreshAfterEvent(queryClient);
     source.onmessage = refresh;
     source.addEventListener('notification', refresh);
@@ -49,7 +54,7 @@ export function useNotificationStream(): boolean {
       setLive(false);
     };
     return () => source.close();
-  }, [queryClient, entity]);
+  }, [queryClient, entity, language]);
 
   return live;
 }

@@ -13,7 +13,7 @@ const ReportCharts = lazy(() => import('./ReportCharts'));
 
 export function ReportViewPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const report = useQuery({
     queryKey: ['report', id],
@@ -57,10 +57,10 @@ export function ReportViewPage() {
           </p>
         </div>
         <div className="head-actions">
-          <a className="button" href={exportUrl(r.id, 'csv')} download data-testid="report-download-csv">
+          <a className="button" href={exportUrl(r.id, 'csv', i18n.language)} download data-testid="report-download-csv">
             {t('reports.downloadCsv')}
           </a>
-          <a className="button" href={exportUrl(r.id, 'pdf')} download data-testid="report-download-pdf">
+          <a className="button" href={exportUrl(r.id, 'pdf', i18n.language)} download data-testid="report-download-pdf">
             {t('reports.downloadPdf')}
           </a>
         </div>

@@ -17,7 +17,7 @@ import { GRANULARITIES, Report, ReportInput, ReportPage, ReportSummary } from '.
 type ReportForm = Pick<ReportInput, 'from' | 'to' | 'granularity'>;
 
 export function ReportsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   useTitle(t('nav.reports'));
   const navigate = useNavigate();
@@ -158,7 +158,7 @@ export function ReportsPage() {
                     <td>{r.createdBy}</td>
                     <td className="row-actions">
                       <a
-                        href={exportUrl(r.id, 'csv')}
+                        href={exportUrl(r.id, 'csv', i18n.language)}
                         download
                         data-testid="report-download-csv"
                         aria-label={t('reports.downloadNamed', {
@@ -170,7 +170,7 @@ export function ReportsPage() {
                         CSV
                       </a>
                       <a
-                        href={exportUrl(r.id, 'pdf')}
+                        href={exportUrl(r.id, 'pdf', i18n.language)}
                         download
                         data-testid="report-download-pdf"
                         aria-label={t('reports.downloadNamed', {

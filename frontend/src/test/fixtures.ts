@@ -2,7 +2,7 @@
  * Whole API answers for tests, typed by the generated API types (src/model.ts): each factory fills every field the
  * documents require with a plain value; a test names only the fields it is about.
  */
-import type { Category, CreatedAdmin, EntitySummary, Me, Member, Notification, Transaction } from '../model';
+import type { Category, CreatedAdmin, EntitySummary, Me, Member, Notification, Report, Transaction } from '../model';
 
 const AT = '2026-11-01T10:00:00Z';
 
@@ -52,6 +52,29 @@ export function aNotification(fields: Partial<Notification> = {}): Notification 
     transactionId: null,
     createdAt: AT,
     read: false,
+    ...fields,
+  };
+}
+
+/** A report with nothing in its period; it also stands for its summary in the history. */
+export function aReport(fields: Partial<Report> = {}): Report {
+  return {
+    id: 'r1',
+    from: '2026-01-01',
+    to: '2026-12-31',
+    granularity: 'MONTH',
+    categoryId: null,
+    categoryName: null,
+    userId: null,
+    userName: null,
+    currency: 'EUR',
+    timeZone: 'Europe/Brussels',
+    createdAt: AT,
+    createdBy: 'admin',
+    totals: { receivables: 0, debts: 0, collected: 0, outstanding: 0, count: 0 },
+    byPeriod: [],
+    byCategory: [],
+    byUser: [],
     ...fields,
   };
 }
