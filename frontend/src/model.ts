@@ -60,10 +60,10 @@ export type NotificationPage = NotificationSchemas['PageResponseNotificationView
 export type UnreadCount = NotificationSchemas['UnreadCount'];
 
 // auth-service
-/** Who is signed in; `language` is the account's own (DESIGN §14), not yet in the auth-service's document. */
-export type Me = AuthSchemas['Me'] & { language?: Language | null };
+/** Who is signed in; `language` is the account's own choice (DESIGN §14), none until made. */
+export type Me = Omit<AuthSchemas['Me'], 'language'> & { language: Language | null };
 /** `PUT /api/me/language`. */
-export type LanguageInput = { language: Language };
+export type LanguageInput = AuthSchemas['LanguageChoice'];
 export type Admin = AuthSchemas['Admin'];
 /** A new administrator, with the temporary password the service made when none was given. */
 export type CreatedAdmin = AuthSchemas['CreatedAdmin'];

@@ -90,7 +90,7 @@ const ACCOUNT = {
 
 /** The signed-in administrator (`GET /api/me`). */
 export function aMe(fields: Partial<Me> = {}): Me {
-  return { ...ACCOUNT, roles: ['admin'], ...fields };
+  return { ...ACCOUNT, roles: ['admin'], language: null, ...fields };
 }
 
 /** An administrator; `temporaryPassword` only in the answer to creating one. */
