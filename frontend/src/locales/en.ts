@@ -229,6 +229,7 @@ export const en = {
     bell: 'Notifications',
     bellUnread_one: 'Notifications, {{count}} unread',
     bellUnread_other: 'Notifications, {{count}} unread',
+    bellUnreadOver: 'Notifications, {{max}}+ unread',
     close: 'Close notifications',
     markAllRead: 'Mark all read',
     empty: 'No notifications.',

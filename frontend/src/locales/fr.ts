@@ -236,6 +236,7 @@ export const fr: Messages = {
     bellUnread_one: 'Notifications, {{count}} non lue',
     bellUnread_many: 'Notifications, {{count}} non lues',
     bellUnread_other: 'Notifications, {{count}} non lues',
+    bellUnreadOver: 'Notifications, {{max}}+ non lues',
     close: 'Fermer les notifications',
     markAllRead: 'Tout marquer comme lu',
     empty: 'Aucune notification.',
