@@ -63,6 +63,8 @@ export const en = {
     collectedHint: 'paid in',
     outstanding: 'Outstanding',
     outstandingHint: 'still to be paid in',
+    owedToMember: 'owed to the member',
+    owedToMembers: 'owed to the members',
   },
   types: {
     RECEIVABLE: 'Receivable',

@@ -65,6 +65,8 @@ export const fr: Messages = {
     collectedHint: 'versé',
     outstanding: 'Solde dû',
     outstandingHint: 'reste à verser',
+    owedToMember: 'dû au membre',
+    owedToMembers: 'dû aux membres',
   },
   types: {
     RECEIVABLE: 'Créance',
