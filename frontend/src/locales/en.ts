@@ -181,7 +181,7 @@ export const en = {
     editNamed: 'Edit category {{name}}',
     deleteNamed: 'Delete category {{name}}',
     deleteTitle: 'Delete the category {{name}}?',
-    deleteConfirm: 'The category {{name}} will be deleted.',
+    deleteRule: 'A category still used by transactions cannot be deleted.',
     inUse: 'This category is used by transactions and cannot be deleted.',
     created: 'Category created.',
     saved: 'Category saved.',

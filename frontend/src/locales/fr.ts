@@ -187,7 +187,7 @@ export const fr: Messages = {
     editNamed: 'Modifier la catégorie {{name}}',
     deleteNamed: 'Supprimer la catégorie {{name}}',
     deleteTitle: 'Supprimer la catégorie {{name}} ?',
-    deleteConfirm: 'La catégorie {{name}} sera supprimée.',
+    deleteRule: 'Une catégorie encore utilisée par des transactions ne peut pas être supprimée.',
     inUse: 'Cette catégorie est utilisée par des transactions et ne peut pas être supprimée.',
     created: 'Catégorie créée.',
     saved: 'Catégorie enregistrée.',
