@@ -171,6 +171,8 @@ export const en = {
     maxAmount: 'Maximum amount',
     q: 'Text',
     toBeforeFrom: 'The end date must not be before the start date.',
+    maxBelowMin: 'The maximum amount must not be below the minimum amount.',
+    refused: 'These filters cannot be applied: see the messages under the fields.',
   },
   categories: {
     title: 'Categories',

@@ -177,6 +177,8 @@ export const fr: Messages = {
     maxAmount: 'Montant maximum',
     q: 'Texte',
     toBeforeFrom: 'La date de fin ne peut pas précéder la date de début.',
+    maxBelowMin: 'Le montant maximum ne peut pas être inférieur au montant minimum.',
+    refused: 'Ces filtres ne peuvent pas être appliqués : voyez les messages sous les champs.',
   },
   categories: {
     title: 'Catégories',

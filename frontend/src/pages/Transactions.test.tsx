@@ -14,11 +14,11 @@ const tx = aTransaction({
   description: 'Tent',
 });
 
-function setup(route: string) {
+function setup(route: string, transactions = () => json(page([tx]))) {
   const fetch = mockFetch((url) => {
     if (url.pathname === '/api/users') return json(page([aMember({ email: 'j@x.org' })]));
     if (url.pathname === '/api/categories') return json([aCategory({ color: '#00aa00' })]);
-    if (url.pathname === '/api/transactions') return json(page([tx]));
+    if (url.pathname === '/api/transactions') return transactions();
     return undefined;
   });
   const user = userEvent.setup();
@@ -90,5 +90,41 @@ describe('TransactionsPage filters and the URL', () => {
     await user.click(within(row).getByText('Tent'));
     await waitFor(() => expect(location().pathname).toBe('/members/u1'));
     expect(location().searchParams.get('highlight')).toBe('t1');
+  });
+
+  it('checks a minimum above the maximum in the form, as it does a reversed date range', async () => {
+    const { user, fetch } = setup('/transactions');
+    await screen.findByTestId('transaction-row');
+    await user.type(screen.getByLabelText('Minimum amount'), '50');
+    await user.type(screen.getByLabelText('Maximum amount'), '10');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    expect(screen.getByTestId('error-maxAmount')).toHaveTextContent(
+      'The maximum amount must not be below the minimum amount.',
+    );
+    expect(screen.getByLabelText('Maximum amount')).toHaveAccessibleDescription(
+      'The maximum amount must not be below the minimum amount.',
+    );
+    expect(location().search).toBe('');
+    expect(callsTo(fetch, '/api/transactions').every((u) => !u.searchParams.has('minAmount'))).toBe(true);
+  });
+
+  it("shows the server's messages about refused filters under their fields, with no Retry that cannot help", async () => {
+    setup('/transactions?minAmount=50&maxAmount=10', () =>
+      json(
+        {
+          status: 400,
+          title: 'Bad Request',
+          detail: 'Some fields are invalid.',
+          errors: [{ field: 'minAmount', message: 'must not be above the maximum amount' }],
+        },
+        400,
+      ),
+    );
+    expect(await screen.findByTestId('error-minAmount')).toHaveTextContent('must not be above the maximum amount');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'These filters cannot be applied: see the messages under the fields.',
+    );
+    expect(screen.queryByText(/Something went wrong/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
   });
 });
