@@ -157,6 +157,7 @@ export const en = {
   },
   filters: {
     title: 'Filters',
+    titleCount: 'Filters ({{count}})',
     active: 'Active filters',
     apply: 'Apply filters',
     clearAll: 'Clear all filters',

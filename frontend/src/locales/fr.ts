@@ -163,6 +163,7 @@ export const fr: Messages = {
   },
   filters: {
     title: 'Filtres',
+    titleCount: 'Filtres ({{count}})',
     active: 'Filtres actifs',
     apply: 'Appliquer les filtres',
     clearAll: 'Effacer tous les filtres',

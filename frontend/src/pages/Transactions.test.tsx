@@ -52,6 +52,7 @@ describe('TransactionsPage filters and the URL', () => {
   it('puts applied filters into the URL, keeping the sort', async () => {
     const { user } = setup('/transactions?sort=amount,desc');
     await screen.findByTestId('transaction-row');
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
     await screen.findByRole('option', { name: 'Jane Doe' });
     await user.selectOptions(screen.getByLabelText('Member'), 'u1');
     await user.type(screen.getByLabelText('Minimum amount'), '10,5');
@@ -63,6 +64,31 @@ describe('TransactionsPage filters and the URL', () => {
     expect(params.get('from')).toBe('2026-01-01');
     expect(params.get('sort')).toBe('amount,desc');
     expect(await screen.findByText('Member: Jane Doe')).toBeInTheDocument();
+  });
+
+  it('folds the filters behind a button that says how many are active', async () => {
+    const { user } = setup('/transactions');
+    await screen.findByTestId('transaction-row');
+    const toggle = screen.getByRole('button', { name: 'Filters' });
+    const form = screen.getByTestId('filter-form');
+    expect(toggle).toHaveAttribute('aria-controls', form.id);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(form).not.toBeVisible();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(form).toBeVisible();
+    await user.type(screen.getByLabelText('Text'), 'tent');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    expect(await screen.findByRole('button', { name: 'Filters (1)' })).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByRole('button', { name: 'Filters (1)' }));
+    expect(screen.getByTestId('filter-form')).not.toBeVisible();
+  });
+
+  it('opens with the filters shown when the link has some', async () => {
+    setup('/transactions?type=DEBT&q=tent');
+    await screen.findByTestId('transaction-row');
+    expect(screen.getByRole('button', { name: 'Filters (2)' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByTestId('filter-form')).toBeVisible();
   });
 
   it('removes one filter with its chip', async () => {
@@ -95,6 +121,7 @@ describe('TransactionsPage filters and the URL', () => {
   it('checks a minimum above the maximum in the form, as it does a reversed date range', async () => {
     const { user, fetch } = setup('/transactions');
     await screen.findByTestId('transaction-row');
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
     await user.type(screen.getByLabelText('Minimum amount'), '50');
     await user.type(screen.getByLabelText('Maximum amount'), '10');
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));

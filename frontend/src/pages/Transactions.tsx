@@ -1,4 +1,4 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useId, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,11 @@ export function TransactionsPage() {
   const page = Math.max(0, Number(params.get('page')) || 0);
   const members = useAllMembers();
   const categories = useCategories();
+  const chips = activeFilters(filters);
+  // On a phone the filters fold behind a button (wide screens always show them, see styles.css); a link with
+  // filters opens with them shown.
+  const [filtersOpen, setFiltersOpen] = useState(chips.length > 0);
+  const filtersId = useId();
 
   const list = useQuery({
     queryKey: ['transactions', 'list', { ...filters, sort: sortParam(sort), page }],
@@ -91,7 +96,6 @@ export function TransactionsPage() {
       : null;
 
   const rows = list.data?.content ?? [];
-  const chips = activeFilters(filters);
   const openRow = (tx: Transaction) => {
     void navigate(`/members/${encodeURIComponent(tx.userId)}?highlight=${encodeURIComponent(tx.id)}`);
   };
@@ -100,6 +104,16 @@ export function TransactionsPage() {
     <div className="page">
       <div className="page-head">
         <h2>{t('transactions.globalTitle')}</h2>
+        <button
+          type="button"
+          className="filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls={filtersId}
+          onClick={() => setFiltersOpen((open) => !open)}
+          data-testid="filters-toggle"
+        >
+          {chips.length ? t('filters.titleCount', { count: chips.length }) : t('filters.title')}
+        </button>
       </div>
 
       {/* The form is re-created when the URL changes (back button), so it always shows the URL's filters. */}
@@ -110,6 +124,8 @@ export function TransactionsPage() {
         members={members.data?.content ?? []}
         categories={categories.data ?? []}
         refused={refused?.fields}
+        id={filtersId}
+        hidden={!filtersOpen}
       />
 
       {chips.length > 0 && (
@@ -219,9 +235,12 @@ interface FilterFormProps {
   categories: { id: string; name: string }[];
   /** The server's messages about the filters applied. */
   refused?: Partial<Record<FilterKey, string>>;
+  id: string;
+  /** Folded away (small screens only: wide ones show it whatever this says). */
+  hidden: boolean;
 }
 
-function FilterForm({ filters, onApply, members, categories, refused }: FilterFormProps) {
+function FilterForm({ filters, onApply, members, categories, refused, id, hidden }: FilterFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Required<Record<FilterKey, string>>>({
     userId: filters.userId ?? '',
@@ -258,7 +277,15 @@ function FilterForm({ filters, onApply, members, categories, refused }: FilterFo
   };
 
   return (
-    <form className="filters" onSubmit={submit} noValidate aria-label={t('filters.title')} data-testid="filter-form">
+    <form
+      id={id}
+      hidden={hidden}
+      className="filters"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('filters.title')}
+      data-testid="filter-form"
+    >
       <div className="filter-grid">
         <SelectField
           label={t('filters.userId')}
