@@ -60,6 +60,14 @@ describe('NotificationBell', () => {
     expect(screen.getByTestId('notification-bell')).toHaveAttribute('aria-expanded', 'false');
   });
 
+  it('names the bell with the count its badge shows, "99+" past 99 (axe: label-content-name-mismatch)', async () => {
+    mockFetch((url) => (url.pathname === '/api/notifications/unread-count' ? json({ count: 701 }) : undefined));
+    renderWithProviders(<NotificationBell />);
+    const badge = await screen.findByTestId('notification-badge');
+    expect(badge).toHaveTextContent(/^99\+$/);
+    expect(screen.getByTestId('notification-bell')).toHaveAccessibleName('Notifications, 99+ unread');
+  });
+
   it('opens the panel with focus inside it', async () => {
     const { user } = setup();
     const { bell, panel } = await openPanel(user);

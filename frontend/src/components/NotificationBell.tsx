@@ -13,6 +13,8 @@ import { useFocusTrap } from './useFocusTrap';
 
 export const STREAM_PATH = '/api/notifications/stream';
 export const POLL_INTERVAL_MS = 30_000;
+/** The badge shows at most this many unread, then "99+". */
+export const BADGE_MAX = 99;
 
 /** Refreshes what depends on notifications, members' balances included (they move with the same events). */
 function refreshAfterEvent(queryClient: ReturnType<typeof useQueryClient>) {
@@ -75,6 +77,13 @@ export function NotificationBell() {
   const live = useNotificationStream();
   const unread = useUnreadCount(live);
   const count = unread.data?.count ?? 0;
+  // The button's name says the count the badge shows ("99+", not 701): what is seen is what is heard.
+  const label =
+    count > BADGE_MAX
+      ? t('notifications.bellUnreadOver', { max: BADGE_MAX })
+      : count > 0
+        ? t('notifications.bellUnread', { count })
+        : t('notifications.bell');
   const close = useCallback(() => setOpen(false), []);
 
   return (
@@ -83,7 +92,7 @@ export function NotificationBell() {
         ref={bellRef}
         type="button"
         className="icon-button bell"
-        aria-label={count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell')}
+        aria-label={label}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         aria-haspopup="dialog"
@@ -93,7 +102,7 @@ export function NotificationBell() {
         <BellIcon />
         {count > 0 && (
           <span className="badge" aria-hidden="true" data-testid="notification-badge">
-            {count > 99 ? '99+' : count}
+            {count > BADGE_MAX ? `${BADGE_MAX}+` : count}
           </span>
         )}
       </button>

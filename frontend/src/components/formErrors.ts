@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api';
-import { errorMessage } from './QueryState';
+import { errorMessage, fieldErrorText } from './QueryState';
 
 export interface FormErrors {
   fields: Record<string, string>;
@@ -18,10 +18,11 @@ export function formErrors(error: unknown, fieldNames: string[], t: TFunction, c
   if (!(error instanceof ApiError)) return { fields: {}, general: errorMessage(error, t) };
   const fields: Record<string, string> = {};
   const others: string[] = [];
-  for (const { field, message } of error.fieldErrors) {
+  for (const fieldError of error.fieldErrors) {
+    const { field, message } = fieldError;
     const name = fieldNames.find((f) => f === field || field?.endsWith(`.${f}`));
     if (name) fields[name] = fields[name] ? `${fields[name]} ${message}` : message;
-    else others.push(field ? `${field}: ${message}` : message);
+    else others.push(fieldErrorText(fieldError));
   }
   if (error.status === 409 && conflictField) {
     fields[conflictField] = error.detail || t('errors.conflict');

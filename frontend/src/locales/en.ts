@@ -63,6 +63,8 @@ export const en = {
     collectedHint: 'paid in',
     outstanding: 'Outstanding',
     outstandingHint: 'still to be paid in',
+    owedToMember: 'owed to the member',
+    owedToMembers: 'owed to the members',
   },
   types: {
     RECEIVABLE: 'Receivable',
@@ -155,6 +157,7 @@ export const en = {
   },
   filters: {
     title: 'Filters',
+    titleCount: 'Filters ({{count}})',
     active: 'Active filters',
     apply: 'Apply filters',
     clearAll: 'Clear all filters',
@@ -169,6 +172,8 @@ export const en = {
     maxAmount: 'Maximum amount',
     q: 'Text',
     toBeforeFrom: 'The end date must not be before the start date.',
+    maxBelowMin: 'The maximum amount must not be below the minimum amount.',
+    refused: 'These filters cannot be applied: see the messages under the fields.',
   },
   categories: {
     title: 'Categories',
@@ -179,7 +184,7 @@ export const en = {
     editNamed: 'Edit category {{name}}',
     deleteNamed: 'Delete category {{name}}',
     deleteTitle: 'Delete the category {{name}}?',
-    deleteConfirm: 'The category {{name}} will be deleted.',
+    deleteRule: 'A category still used by transactions cannot be deleted.',
     inUse: 'This category is used by transactions and cannot be deleted.',
     created: 'Category created.',
     saved: 'Category saved.',
@@ -229,6 +234,7 @@ export const en = {
     bell: 'Notifications',
     bellUnread_one: 'Notifications, {{count}} unread',
     bellUnread_other: 'Notifications, {{count}} unread',
+    bellUnreadOver: 'Notifications, {{max}}+ unread',
     close: 'Close notifications',
     markAllRead: 'Mark all read',
     empty: 'No notifications.',

@@ -65,6 +65,8 @@ export const fr: Messages = {
     collectedHint: 'versé',
     outstanding: 'Solde dû',
     outstandingHint: 'reste à verser',
+    owedToMember: 'dû au membre',
+    owedToMembers: 'dû aux membres',
   },
   types: {
     RECEIVABLE: 'Créance',
@@ -161,6 +163,7 @@ export const fr: Messages = {
   },
   filters: {
     title: 'Filtres',
+    titleCount: 'Filtres ({{count}})',
     active: 'Filtres actifs',
     apply: 'Appliquer les filtres',
     clearAll: 'Effacer tous les filtres',
@@ -175,6 +178,8 @@ export const fr: Messages = {
     maxAmount: 'Montant maximum',
     q: 'Texte',
     toBeforeFrom: 'La date de fin ne peut pas précéder la date de début.',
+    maxBelowMin: 'Le montant maximum ne peut pas être inférieur au montant minimum.',
+    refused: 'Ces filtres ne peuvent pas être appliqués : voyez les messages sous les champs.',
   },
   categories: {
     title: 'Catégories',
@@ -185,7 +190,7 @@ export const fr: Messages = {
     editNamed: 'Modifier la catégorie {{name}}',
     deleteNamed: 'Supprimer la catégorie {{name}}',
     deleteTitle: 'Supprimer la catégorie {{name}} ?',
-    deleteConfirm: 'La catégorie {{name}} sera supprimée.',
+    deleteRule: 'Une catégorie encore utilisée par des transactions ne peut pas être supprimée.',
     inUse: 'Cette catégorie est utilisée par des transactions et ne peut pas être supprimée.',
     created: 'Catégorie créée.',
     saved: 'Catégorie enregistrée.',
@@ -236,6 +241,7 @@ export const fr: Messages = {
     bellUnread_one: 'Notifications, {{count}} non lue',
     bellUnread_many: 'Notifications, {{count}} non lues',
     bellUnread_other: 'Notifications, {{count}} non lues',
+    bellUnreadOver: 'Notifications, {{max}}+ non lues',
     close: 'Fermer les notifications',
     markAllRead: 'Tout marquer comme lu',
     empty: 'Aucune notification.',

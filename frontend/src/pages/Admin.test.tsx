@@ -154,4 +154,23 @@ describe('AdminPage', () => {
     await waitFor(() => expect(within(form).queryByTestId('draft-restored')).not.toBeInTheDocument());
     expect(Object.keys(sessionStorage).filter((k) => k.includes('draft'))).toEqual([]);
   });
+
+  it('shows the saved name in the administrators table without a reload', async () => {
+    let saved: Record<string, string> | null = null;
+    const { user } = setup(['admin'], (url, init) => {
+      if (url.pathname === '/api/me' && init.method === 'PUT') {
+        saved = JSON.parse(init.body as string) as Record<string, string>;
+        return json({ ...aMe({ roles: ['admin'] }), ...saved });
+      }
+      if (url.pathname === '/api/admins' && saved) return json([{ ...admins[0], ...saved }, admins[1]]);
+      return undefined;
+    });
+    const form = await screen.findByTestId('profile-form');
+    const row = () => screen.getAllByTestId('admin-row').find((r) => r.dataset.username === admins[0].username)!;
+    await waitFor(() => expect(row()).toBeInTheDocument());
+    await user.clear(within(form).getByLabelText('Last name'));
+    await user.type(within(form).getByLabelText('Last name'), 'Adminson');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(row()).toHaveTextContent(`${admins[0].firstName} Adminson`));
+  });
 });

@@ -53,6 +53,8 @@ function ProfileForm({ me }: { me: Me }) {
       draft.clear();
       if (updated) queryClient.setQueryData(['me'], updated);
       void queryClient.invalidateQueries({ queryKey: ['me'] });
+      // The administrators table lists this account too: it shows the new name without a reload.
+      void queryClient.invalidateQueries({ queryKey: ['admins'] });
       announce(t('admin.profileSaved'));
     },
     onError: (error) => setErrors(formErrors(error, ['firstName', 'lastName', 'email'], t, 'email')),

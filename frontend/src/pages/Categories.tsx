@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { send } from '../api';
+import { ApiError, send } from '../api';
 import { announce } from '../components/Announcer';
 import { CategoryBadge, safeColor } from '../components/CategoryBadge';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -95,14 +95,15 @@ export function CategoriesPage() {
           busy={remove.isPending}
           error={
             remove.isError
-              ? (remove.error as { status?: number }).status === 409
-                ? t('categories.inUse')
+              ? remove.error instanceof ApiError && remove.error.status === 409
+                ? remove.error.detail || t('categories.inUse')
                 : errorMessage(remove.error, t)
               : null
           }
           testId="delete-category-dialog"
         >
-          <p>{t('categories.deleteConfirm', { name: deleting.name })}</p>
+          {/* Whether transactions still use it is the server's to say: nothing is promised before it answers. */}
+          <p>{t('categories.deleteRule')}</p>
         </ConfirmDialog>
       )}
     </div>

@@ -56,7 +56,7 @@ export function Dashboard() {
         {members.isError && <ErrorState error={members.error} onRetry={() => void members.refetch()} />}
         {members.isSuccess && (
           <>
-            <BalanceCards balance={totals} testIdPrefix="total" />
+            <BalanceCards balance={totals} testIdPrefix="total" of="members" />
             <p className="muted small">{t('dashboard.basedOn', { count: members.data.page.totalElements })}</p>
           </>
         )}

@@ -9,12 +9,16 @@ const member = aMember({ balance: { receivables: 100, debts: 10, collected: 40, 
 const tx = (id: string, amount: number) =>
   aTransaction({ id, amount, date: '2026-11-0' + amount, description: `tx ${id}` });
 
-function setup(route: string, transactions: Response | (() => Response) = json(page([tx('t1', 1), tx('t2', 2)]))) {
+function setup(
+  route: string,
+  transactions: Response | (() => Response) = json(page([tx('t1', 1), tx('t2', 2)])),
+  profile = member,
+) {
   const scrolled = vi.fn();
   Element.prototype.scrollIntoView = scrolled;
   const fetch = mockFetch((url, init) => {
     if (url.pathname === '/api/transactions/t2' && init.method === 'PUT') return json({ ...tx('t2', 2), version: 1 });
-    if (url.pathname === '/api/users/u1') return json(member);
+    if (url.pathname === '/api/users/u1') return json(profile);
     if (url.pathname === '/api/categories') return json([]);
     if (url.pathname === '/api/transactions')
       return typeof transactions === 'function' ? transactions() : transactions.clone();
@@ -36,6 +40,18 @@ describe('MemberProfilePage', () => {
     expect(await screen.findByRole('heading', { name: 'Jane Doe' })).toBeInTheDocument();
     expect(screen.getByTestId('balance-outstanding')).toHaveTextContent('€50.00');
     expect(await screen.findAllByTestId('transaction-row')).toHaveLength(2);
+  });
+
+  it('captions a negative outstanding as owed to the member, not still to be paid in', async () => {
+    setup('/members/u1', json(page([])), {
+      ...member,
+      balance: { receivables: 10, debts: 30, collected: 0, outstanding: -20 },
+    });
+    const outstanding = await screen.findByTestId('balance-outstanding');
+    expect(outstanding).toHaveTextContent('-€20.00');
+    const card = outstanding.closest('.card') as HTMLElement;
+    expect(within(card).getByText('owed to the member')).toBeInTheDocument();
+    expect(screen.queryByText('still to be paid in')).not.toBeInTheDocument();
   });
 
   it('scrolls to and highlights the transaction named in ?highlight=', async () => {

@@ -156,7 +156,7 @@ export function MemberProfilePage() {
 
       <section className="panel">
         <h3 id="balance-title">{t('members.balance')}</h3>
-        <BalanceCards balance={m.balance ?? EMPTY_BALANCE} testIdPrefix="balance" />
+        <BalanceCards balance={m.balance ?? EMPTY_BALANCE} testIdPrefix="balance" of="member" />
       </section>
 
       <section className="panel">

@@ -68,7 +68,7 @@ export function ReportViewPage() {
 
       <section className="panel">
         <h3 id="report-totals">{t('reports.totals')}</h3>
-        <BalanceCards balance={r.totals} testIdPrefix="report-total" />
+        <BalanceCards balance={r.totals} testIdPrefix="report-total" of="members" />
         <p className="muted small" data-testid="report-count">
           {t('transactions.count', { count: r.totals.count })}
         </p>

@@ -14,11 +14,11 @@ const tx = aTransaction({
   description: 'Tent',
 });
 
-function setup(route: string) {
+function setup(route: string, transactions = () => json(page([tx]))) {
   const fetch = mockFetch((url) => {
     if (url.pathname === '/api/users') return json(page([aMember({ email: 'j@x.org' })]));
     if (url.pathname === '/api/categories') return json([aCategory({ color: '#00aa00' })]);
-    if (url.pathname === '/api/transactions') return json(page([tx]));
+    if (url.pathname === '/api/transactions') return transactions();
     return undefined;
   });
   const user = userEvent.setup();
@@ -52,6 +52,7 @@ describe('TransactionsPage filters and the URL', () => {
   it('puts applied filters into the URL, keeping the sort', async () => {
     const { user } = setup('/transactions?sort=amount,desc');
     await screen.findByTestId('transaction-row');
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
     await screen.findByRole('option', { name: 'Jane Doe' });
     await user.selectOptions(screen.getByLabelText('Member'), 'u1');
     await user.type(screen.getByLabelText('Minimum amount'), '10,5');
@@ -63,6 +64,31 @@ describe('TransactionsPage filters and the URL', () => {
     expect(params.get('from')).toBe('2026-01-01');
     expect(params.get('sort')).toBe('amount,desc');
     expect(await screen.findByText('Member: Jane Doe')).toBeInTheDocument();
+  });
+
+  it('folds the filters behind a button that says how many are active', async () => {
+    const { user } = setup('/transactions');
+    await screen.findByTestId('transaction-row');
+    const toggle = screen.getByRole('button', { name: 'Filters' });
+    const form = screen.getByTestId('filter-form');
+    expect(toggle).toHaveAttribute('aria-controls', form.id);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(form).not.toBeVisible();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(form).toBeVisible();
+    await user.type(screen.getByLabelText('Text'), 'tent');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    expect(await screen.findByRole('button', { name: 'Filters (1)' })).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByRole('button', { name: 'Filters (1)' }));
+    expect(screen.getByTestId('filter-form')).not.toBeVisible();
+  });
+
+  it('opens with the filters shown when the link has some', async () => {
+    setup('/transactions?type=DEBT&q=tent');
+    await screen.findByTestId('transaction-row');
+    expect(screen.getByRole('button', { name: 'Filters (2)' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByTestId('filter-form')).toBeVisible();
   });
 
   it('removes one filter with its chip', async () => {
@@ -90,5 +116,42 @@ describe('TransactionsPage filters and the URL', () => {
     await user.click(within(row).getByText('Tent'));
     await waitFor(() => expect(location().pathname).toBe('/members/u1'));
     expect(location().searchParams.get('highlight')).toBe('t1');
+  });
+
+  it('checks a minimum above the maximum in the form, as it does a reversed date range', async () => {
+    const { user, fetch } = setup('/transactions');
+    await screen.findByTestId('transaction-row');
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
+    await user.type(screen.getByLabelText('Minimum amount'), '50');
+    await user.type(screen.getByLabelText('Maximum amount'), '10');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    expect(screen.getByTestId('error-maxAmount')).toHaveTextContent(
+      'The maximum amount must not be below the minimum amount.',
+    );
+    expect(screen.getByLabelText('Maximum amount')).toHaveAccessibleDescription(
+      'The maximum amount must not be below the minimum amount.',
+    );
+    expect(location().search).toBe('');
+    expect(callsTo(fetch, '/api/transactions').every((u) => !u.searchParams.has('minAmount'))).toBe(true);
+  });
+
+  it("shows the server's messages about refused filters under their fields, with no Retry that cannot help", async () => {
+    setup('/transactions?minAmount=50&maxAmount=10', () =>
+      json(
+        {
+          status: 400,
+          title: 'Bad Request',
+          detail: 'Some fields are invalid.',
+          errors: [{ field: 'minAmount', message: 'must not be above the maximum amount' }],
+        },
+        400,
+      ),
+    );
+    expect(await screen.findByTestId('error-minAmount')).toHaveTextContent('must not be above the maximum amount');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'These filters cannot be applied: see the messages under the fields.',
+    );
+    expect(screen.queryByText(/Something went wrong/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
   });
 });

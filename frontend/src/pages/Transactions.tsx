@@ -1,15 +1,17 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useId, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../api';
+import { api, ApiError, query } from '../api';
 import { CategoryBadge } from '../components/CategoryBadge';
-import { TextField, SelectField } from '../components/Field';
+import { FormError, TextField, SelectField } from '../components/Field';
+import { formErrors } from '../components/formErrors';
 import { Pagination } from '../components/Pagination';
 import { Empty, ErrorState, Loading } from '../components/QueryState';
 import { parseSort, SortHeader, sortParam, toggleSort } from '../components/SortHeader';
 import {
   activeFilters,
+  FILTER_KEYS,
   FilterKey,
   filtersFromParams,
   filtersToParams,
@@ -35,6 +37,11 @@ export function TransactionsPage() {
   const page = Math.max(0, Number(params.get('page')) || 0);
   const members = useAllMembers();
   const categories = useCategories();
+  const chips = activeFilters(filters);
+  // On a phone the filters fold behind a button (wide screens always show them, see styles.css); a link with
+  // filters opens with them shown.
+  const [filtersOpen, setFiltersOpen] = useState(chips.length > 0);
+  const filtersId = useId();
 
   const list = useQuery({
     queryKey: ['transactions', 'list', { ...filters, sort: sortParam(sort), page }],
@@ -82,8 +89,13 @@ export function TransactionsPage() {
     }
   };
 
+  // Filters the server refused (e.g. from a hand-edited link): its messages go under the fields, not "Retry".
+  const refused =
+    list.error instanceof ApiError && list.error.status === 400 && list.error.fieldErrors.length > 0 && !list.data
+      ? formErrors(list.error, [...FILTER_KEYS], t)
+      : null;
+
   const rows = list.data?.content ?? [];
-  const chips = activeFilters(filters);
   const openRow = (tx: Transaction) => {
     void navigate(`/members/${encodeURIComponent(tx.userId)}?highlight=${encodeURIComponent(tx.id)}`);
   };
@@ -92,6 +104,16 @@ export function TransactionsPage() {
     <div className="page">
       <div className="page-head">
         <h2>{t('transactions.globalTitle')}</h2>
+        <button
+          type="button"
+          className="filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls={filtersId}
+          onClick={() => setFiltersOpen((open) => !open)}
+          data-testid="filters-toggle"
+        >
+          {chips.length ? t('filters.titleCount', { count: chips.length }) : t('filters.title')}
+        </button>
       </div>
 
       {/* The form is re-created when the URL changes (back button), so it always shows the URL's filters. */}
@@ -101,6 +123,9 @@ export function TransactionsPage() {
         onApply={applyFilters}
         members={members.data?.content ?? []}
         categories={categories.data ?? []}
+        refused={refused?.fields}
+        id={filtersId}
+        hidden={!filtersOpen}
       />
 
       {chips.length > 0 && (
@@ -131,7 +156,8 @@ export function TransactionsPage() {
       )}
 
       {list.isPending && <Loading />}
-      {list.isError && !list.data && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
+      {refused && <FormError message={refused.general ?? t('filters.refused')} />}
+      {list.isError && !list.data && !refused && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && rows.length === 0 && (
         <Empty>{chips.length ? t('transactions.noMatch') : t('transactions.empty')}</Empty>
       )}
@@ -207,9 +233,14 @@ interface FilterFormProps {
   onApply: (filters: TransactionFilters) => void;
   members: { id: string; firstName: string; lastName: string }[];
   categories: { id: string; name: string }[];
+  /** The server's messages about the filters applied. */
+  refused?: Partial<Record<FilterKey, string>>;
+  id: string;
+  /** Folded away (small screens only: wide ones show it whatever this says). */
+  hidden: boolean;
 }
 
-function FilterForm({ filters, onApply, members, categories }: FilterFormProps) {
+function FilterForm({ filters, onApply, members, categories, refused, id, hidden }: FilterFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Required<Record<FilterKey, string>>>({
     userId: filters.userId ?? '',
@@ -221,7 +252,9 @@ function FilterForm({ filters, onApply, members, categories }: FilterFormProps) 
     maxAmount: filters.maxAmount ?? '',
     q: filters.q ?? '',
   });
-  const [errors, setErrors] = useState<Partial<Record<FilterKey, string>>>({});
+  const [checked, setChecked] = useState<Partial<Record<FilterKey, string>> | null>(null);
+  // Until the form is sent again, the server's word on the filters applied stands.
+  const errors = checked ?? refused ?? {};
   const set = (key: FilterKey) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
 
@@ -236,13 +269,23 @@ function FilterForm({ filters, onApply, members, categories }: FilterFormProps) 
       else next[key] = String(amount);
     }
     if (values.from && values.to && values.from > values.to) problems.to = t('filters.toBeforeFrom');
-    setErrors(problems);
+    if (next.minAmount && next.maxAmount && Number(next.minAmount) > Number(next.maxAmount))
+      problems.maxAmount = t('filters.maxBelowMin');
+    setChecked(problems);
     if (Object.keys(problems).length) return;
     onApply({ ...values, ...next, type: (values.type || undefined) as TransactionFilters['type'] });
   };
 
   return (
-    <form className="filters" onSubmit={submit} noValidate aria-label={t('filters.title')} data-testid="filter-form">
+    <form
+      id={id}
+      hidden={hidden}
+      className="filters"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('filters.title')}
+      data-testid="filter-form"
+    >
       <div className="filter-grid">
         <SelectField
           label={t('filters.userId')}
