@@ -67,6 +67,8 @@ export const nl: Messages = {
     collectedHint: 'ontvangen',
     outstanding: 'Openstaand',
     outstandingHint: 'nog te betalen',
+    owedToMember: 'verschuldigd aan het lid',
+    owedToMembers: 'verschuldigd aan de leden',
   },
   types: {
     RECEIVABLE: 'Vordering',
@@ -159,6 +161,7 @@ export const nl: Messages = {
   },
   filters: {
     title: 'Filters',
+    titleCount: 'Filters ({{count}})',
     active: 'Actieve filters',
     apply: 'Filters toepassen',
     clearAll: 'Alle filters wissen',
@@ -173,6 +176,8 @@ export const nl: Messages = {
     maxAmount: 'Maximumbedrag',
     q: 'Tekst',
     toBeforeFrom: 'De einddatum mag niet vóór de begindatum liggen.',
+    maxBelowMin: 'Het maximumbedrag mag niet kleiner zijn dan het minimumbedrag.',
+    refused: 'Deze filters kunnen niet toegepast worden: zie de meldingen onder de velden.',
   },
   categories: {
     title: 'Categorieën',
@@ -183,7 +188,7 @@ export const nl: Messages = {
     editNamed: 'Categorie {{name}} wijzigen',
     deleteNamed: 'Categorie {{name}} verwijderen',
     deleteTitle: 'De categorie {{name}} verwijderen?',
-    deleteConfirm: 'De categorie {{name}} wordt verwijderd.',
+    deleteRule: 'Een categorie die nog door transacties gebruikt wordt, kan niet verwijderd worden.',
     inUse: 'Deze categorie wordt door transacties gebruikt en kan niet worden verwijderd.',
     created: 'Categorie aangemaakt.',
     saved: 'Categorie opgeslagen.',
@@ -233,6 +238,7 @@ export const nl: Messages = {
     bell: 'Meldingen',
     bellUnread_one: 'Meldingen, {{count}} ongelezen',
     bellUnread_other: 'Meldingen, {{count}} ongelezen',
+    bellUnreadOver: 'Meldingen, {{max}}+ ongelezen',
     close: 'Meldingen sluiten',
     markAllRead: 'Alles als gelezen markeren',
     empty: 'Geen meldingen.',
