@@ -76,6 +76,10 @@ export function Layout() {
   // A 401 is the session, not the server: the console is on its way to the sign-in (or shows signedOut).
   const failed = !!failure && !signedOut && !(failure instanceof ApiError && failure.status === 401);
   const retry = () => void (entities.isError ? entities.refetch() : me.refetch());
+  // On a phone the tabs scroll sideways: the current one stays in sight.
+  useEffect(() => {
+    document.querySelector('.mainnav a.active')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [location.pathname, signedIn]);
 
   return (
     <div className="app">

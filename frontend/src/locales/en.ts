@@ -195,6 +195,10 @@ export const en = {
     unavailable: 'The categories cannot be loaded right now.',
   },
   reports: {
+    weekOf: 'week of {{date}}',
+    noCategory: 'No category',
+    unknownCategory: 'Deleted category',
+    measure: 'Amounts shown',
     title: 'Reports',
     generate: 'New report',
     generateButton: 'Generate report',
@@ -227,7 +231,7 @@ export const en = {
     deleteConfirm: 'The report {{from}} – {{to}} will be deleted from the history.',
     deleted: 'Report deleted.',
     chartPeriodLabel: 'Bar chart of receivables, collected money and debts per period',
-    chartCategoryLabel: 'Doughnut chart of the amounts per category',
+    chartCategoryLabel: 'Doughnut chart of the {{measure}} per category',
   },
   notifications: {
     title: 'Notifications',

@@ -201,6 +201,10 @@ export const fr: Messages = {
     unavailable: 'Les catégories ne peuvent pas être chargées pour le moment.',
   },
   reports: {
+    weekOf: 'semaine du {{date}}',
+    noCategory: 'Sans catégorie',
+    unknownCategory: 'Catégorie supprimée',
+    measure: 'Montants affichés',
     title: 'Rapports',
     generate: 'Nouveau rapport',
     generateButton: 'Générer le rapport',
@@ -233,7 +237,7 @@ export const fr: Messages = {
     deleteConfirm: 'Le rapport {{from}} – {{to}} sera supprimé de l’historique.',
     deleted: 'Rapport supprimé.',
     chartPeriodLabel: 'Graphique en barres des créances, de l’argent récolté et des dettes par période',
-    chartCategoryLabel: 'Graphique en anneau des montants par catégorie',
+    chartCategoryLabel: 'Graphique en anneau : {{measure}} par catégorie',
   },
   notifications: {
     title: 'Notifications',

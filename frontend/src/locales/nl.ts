@@ -199,6 +199,10 @@ export const nl: Messages = {
     unavailable: 'De categorieën kunnen nu niet worden geladen.',
   },
   reports: {
+    weekOf: 'week van {{date}}',
+    noCategory: 'Geen categorie',
+    unknownCategory: 'Verwijderde categorie',
+    measure: 'Getoonde bedragen',
     title: 'Rapporten',
     generate: 'Nieuw rapport',
     generateButton: 'Rapport opmaken',
@@ -231,7 +235,7 @@ export const nl: Messages = {
     deleteConfirm: 'Het rapport {{from}} – {{to}} wordt uit de geschiedenis verwijderd.',
     deleted: 'Rapport verwijderd.',
     chartPeriodLabel: 'Staafdiagram van de vorderingen, het geïnde geld en de schulden per periode',
-    chartCategoryLabel: 'Ringdiagram van de bedragen per categorie',
+    chartCategoryLabel: 'Ringdiagram: {{measure}} per categorie',
   },
   notifications: {
     title: 'Meldingen',

@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { resetSession, session } from '../session';
 import { aMe, anAdmin } from '../test/fixtures';
-import { callsTo, json, mockFetch, renderWithProviders } from '../test/utils';
+import { callsTo, cellLabels, json, mockFetch, renderWithProviders } from '../test/utils';
 import { AdminPage } from './Admin';
 
 const admins = [
@@ -50,6 +50,13 @@ describe('AdminPage', () => {
     expect(await screen.findAllByTestId('admin-row')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'New administrator' })).not.toBeInTheDocument();
     expect(screen.queryByTestId('admin-delete')).not.toBeInTheDocument();
+  });
+
+  it('names the column on every cell, for the cards a phone shows instead of the table', async () => {
+    setup(['admin', 'super-admin']);
+    await screen.findAllByTestId('admin-row');
+    const row = ['Username', 'Name', 'Email', 'Role', null];
+    expect(cellLabels(screen.getByTestId('admins-table'))).toEqual([row, row]);
   });
 
   it('lets a super-admin create an admin and shows the temporary password once', async () => {

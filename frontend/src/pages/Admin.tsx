@@ -211,6 +211,13 @@ function AdminsSection({ me }: { me: Me }) {
     },
   });
   const list = admins.data ?? [];
+  // The column names, on the header cells and on each cell (a phone shows every row as a card: styles.css).
+  const column = {
+    username: t('admin.usernameHeader'),
+    name: t('members.name'),
+    email: t('members.email'),
+    role: t('admin.role'),
+  };
 
   return (
     <section className="panel" data-testid="admins-section">
@@ -232,10 +239,10 @@ function AdminsSection({ me }: { me: Me }) {
           <table className="data" data-testid="admins-table">
             <thead>
               <tr>
-                <th scope="col">{t('admin.usernameHeader')}</th>
-                <th scope="col">{t('members.name')}</th>
-                <th scope="col">{t('members.email')}</th>
-                <th scope="col">{t('admin.role')}</th>
+                <th scope="col">{column.username}</th>
+                <th scope="col">{column.name}</th>
+                <th scope="col">{column.email}</th>
+                <th scope="col">{column.role}</th>
                 {superAdmin && (
                   <th scope="col">
                     <span className="visually-hidden">{t('common.actions')}</span>
@@ -246,10 +253,10 @@ function AdminsSection({ me }: { me: Me }) {
             <tbody>
               {list.map((a) => (
                 <tr key={a.id} data-testid="admin-row" data-username={a.username}>
-                  <td>{a.username}</td>
-                  <td>{[a.firstName, a.lastName].filter(Boolean).join(' ')}</td>
-                  <td>{a.email}</td>
-                  <td>
+                  <td data-label={column.username}>{a.username}</td>
+                  <td data-label={column.name}>{[a.firstName, a.lastName].filter(Boolean).join(' ')}</td>
+                  <td data-label={column.email}>{a.email}</td>
+                  <td data-label={column.role}>
                     {a.superAdmin ? t('admin.superAdmin') : t('admin.admin')}
                     {a.enabled === false && <span className="muted"> · {t('admin.disabled')}</span>}
                   </td>

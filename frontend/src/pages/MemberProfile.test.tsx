@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { aMember, aTransaction } from '../test/fixtures';
-import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/utils';
+import { callsTo, cellLabels, json, mockFetch, page, renderWithProviders } from '../test/utils';
 import { MemberProfilePage } from './MemberProfile';
 
 const member = aMember({ balance: { receivables: 100, debts: 10, collected: 40, outstanding: 50 }, version: 1 });
@@ -40,6 +40,9 @@ describe('MemberProfilePage', () => {
     expect(await screen.findByRole('heading', { name: 'Jane Doe' })).toBeInTheDocument();
     expect(screen.getByTestId('balance-outstanding')).toHaveTextContent('€50.00');
     expect(await screen.findAllByTestId('transaction-row')).toHaveLength(2);
+    // Each cell names its column, for the cards a phone shows instead of the table.
+    const row = ['Date', 'Type', 'Category', 'Description', 'Amount (€)', null];
+    expect(cellLabels(screen.getByTestId('transactions-table'))).toEqual([row, row]);
   });
 
   it('captions a negative outstanding as owed to the member, not still to be paid in', async () => {

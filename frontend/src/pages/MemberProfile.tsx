@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, query, send } from '../api';
 import { announce } from '../components/Announcer';
 import { BalanceCards } from '../components/BalanceCards';
-import { CategoryBadge } from '../components/CategoryBadge';
+import { TransactionCells, useTransactionColumns } from '../components/TransactionCells';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DeleteMemberDialog } from '../components/DeleteMemberDialog';
 import { MemberDialog } from '../components/MemberDialog';
@@ -40,6 +40,7 @@ export function MemberProfilePage() {
     queryFn: () => api<Member>(`/api/users/${encodeURIComponent(id)}`),
   });
   useTitle(member.data ? memberName(member.data) : t('members.profile'));
+  const column = useTransactionColumns();
 
   const transactions = useQuery({
     queryKey: ['transactions', 'member', id, { page, sort: sortParam(sort) }],
@@ -183,15 +184,15 @@ export function MemberProfilePage() {
                 <thead>
                   <tr>
                     <SortHeader field="date" sort={sort} onSort={onSort}>
-                      {t('transactions.date')}
+                      {column.date}
                     </SortHeader>
-                    <th scope="col">{t('transactions.type')}</th>
+                    <th scope="col">{column.type}</th>
                     <SortHeader field="category" sort={sort} onSort={onSort}>
-                      {t('transactions.category')}
+                      {column.category}
                     </SortHeader>
-                    <th scope="col">{t('transactions.description')}</th>
+                    <th scope="col">{column.description}</th>
                     <SortHeader field="amount" sort={sort} onSort={onSort} className="num">
-                      {t('transactions.amount')}
+                      {column.amount}
                     </SortHeader>
                     <th scope="col">
                       <span className="visually-hidden">{t('common.actions')}</span>
@@ -212,18 +213,10 @@ export function MemberProfilePage() {
                         data-transaction-id={tx.id}
                         data-highlighted={isHighlighted ? 'true' : undefined}
                       >
-                        <td className="nowrap">{format.date(tx.date)}</td>
-                        <td>
-                          <span className={`type type-${tx.type}`}>{t(`types.${tx.type}`)}</span>
+                        <td className="nowrap" data-label={column.date}>
+                          {format.date(tx.date)}
                         </td>
-                        <td>
-                          <CategoryBadge
-                            name={tx.categoryName}
-                            color={tx.categoryId ? colors.get(tx.categoryId) : null}
-                          />
-                        </td>
-                        <td className="description">{tx.description}</td>
-                        <td className="num amount">{format.money(tx.amount)}</td>
+                        <TransactionCells tx={tx} color={tx.categoryId ? colors.get(tx.categoryId) : null} />
                         <td className="row-actions">
                           <button
                             type="button"

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { resetSession, session } from '../session';
 import { aMember, aTransaction } from '../test/fixtures';
-import { callsTo, json, mockFetch, page, renderWithProviders } from '../test/utils';
+import { callsTo, cellLabels, json, mockFetch, page, renderWithProviders } from '../test/utils';
 import { MembersPage } from './Members';
 
 const jane = aMember({
@@ -45,6 +45,13 @@ describe('MembersPage', () => {
     expect(within(rows[0]).getByText('€60.00')).toBeInTheDocument();
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('names the column on every cell, for the cards a phone shows instead of the table', async () => {
+    setup();
+    await screen.findAllByTestId('member-row');
+    const row = ['Name', 'Email', 'Phone', 'Outstanding', null];
+    expect(cellLabels(screen.getByTestId('members-table'))).toEqual([row, row]);
   });
 
   it('says how many transactions go with a member before deleting', async () => {

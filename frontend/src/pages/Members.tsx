@@ -70,6 +70,13 @@ export function MembersPage() {
   const onSort = (field: string) => update({ sort: sortParam(toggleSort(sort, field)), page: null });
 
   const members = list.data?.content ?? [];
+  // The column names, on the header cells and on each cell (a phone shows every row as a card: styles.css).
+  const column = {
+    name: t('members.name'),
+    email: t('members.email'),
+    phone: t('members.phone'),
+    outstanding: t('balance.outstanding'),
+  };
 
   return (
     <div className="page">
@@ -112,14 +119,14 @@ export function MembersPage() {
               <thead>
                 <tr>
                   <SortHeader field="lastName" sort={sort} onSort={onSort}>
-                    {t('members.name')}
+                    {column.name}
                   </SortHeader>
                   <SortHeader field="email" sort={sort} onSort={onSort}>
-                    {t('members.email')}
+                    {column.email}
                   </SortHeader>
-                  <th scope="col">{t('members.phone')}</th>
+                  <th scope="col">{column.phone}</th>
                   <SortHeader field="outstanding" sort={sort} onSort={onSort} className="num">
-                    {t('balance.outstanding')}
+                    {column.outstanding}
                   </SortHeader>
                   <th scope="col">
                     <span className="visually-hidden">{t('common.actions')}</span>
@@ -138,14 +145,17 @@ export function MembersPage() {
                       void navigate(`/members/${encodeURIComponent(m.id)}`);
                     }}
                   >
-                    <td>
+                    <td data-label={column.name}>
                       <Link to={`/members/${encodeURIComponent(m.id)}`} data-testid="member-link">
                         {memberName(m)}
                       </Link>
                     </td>
-                    <td>{m.email}</td>
-                    <td>{m.phone}</td>
-                    <td className={`num amount ${m.balance.outstanding > 0 ? 'owes' : ''}`}>
+                    <td data-label={column.email}>{m.email}</td>
+                    <td data-label={column.phone}>{m.phone}</td>
+                    <td
+                      className={`num amount ${m.balance.outstanding > 0 ? 'owes' : ''}`}
+                      data-label={column.outstanding}
+                    >
                       {format.money(m.balance.outstanding)}
                     </td>
                     <td className="row-actions">

@@ -44,7 +44,7 @@ export default function MonthlyChart({ months }: { months: MonthTotals[] }) {
       <details>
         <summary>{t('common.showTable')}</summary>
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dashboard.chart')}>
-          <table>
+          <table className="data">
             <thead>
               <tr>
                 <th scope="col">{t('dashboard.month')}</th>
@@ -63,9 +63,15 @@ export default function MonthlyChart({ months }: { months: MonthTotals[] }) {
               {months.map((m, i) => (
                 <tr key={m.month}>
                   <th scope="row">{labels[i]}</th>
-                  <td className="num">{format.money(m.receivables)}</td>
-                  <td className="num">{format.money(m.collected)}</td>
-                  <td className="num">{format.money(m.debts)}</td>
+                  <td className="num" data-label={t('balance.receivables')}>
+                    {format.money(m.receivables)}
+                  </td>
+                  <td className="num" data-label={t('balance.collected')}>
+                    {format.money(m.collected)}
+                  </td>
+                  <td className="num" data-label={t('balance.debts')}>
+                    {format.money(m.debts)}
+                  </td>
                 </tr>
               ))}
             </tbody>

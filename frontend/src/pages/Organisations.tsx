@@ -40,6 +40,13 @@ function EntityList() {
   const { t } = useTranslation();
   const entities = useEntities();
   const list = entities.data ?? [];
+  // The column names, on the header cells and on each cell (a phone shows every row as a card: styles.css).
+  const column = {
+    name: t('organisations.name'),
+    slug: t('organisations.slug'),
+    currency: t('organisations.currency'),
+    role: t('organisations.role'),
+  };
   return (
     <section className="panel" data-testid="entities-section">
       <h3 id="entities-title">{t('organisations.yours')}</h3>
@@ -51,19 +58,19 @@ function EntityList() {
           <table className="data" data-testid="entities-table">
             <thead>
               <tr>
-                <th scope="col">{t('organisations.name')}</th>
-                <th scope="col">{t('organisations.slug')}</th>
-                <th scope="col">{t('organisations.currency')}</th>
-                <th scope="col">{t('organisations.role')}</th>
+                <th scope="col">{column.name}</th>
+                <th scope="col">{column.slug}</th>
+                <th scope="col">{column.currency}</th>
+                <th scope="col">{column.role}</th>
               </tr>
             </thead>
             <tbody>
               {list.map((e) => (
                 <tr key={e.id} data-testid="entity-row" data-slug={e.slug}>
-                  <td>{e.name}</td>
-                  <td>{e.slug}</td>
-                  <td>{e.currency}</td>
-                  <td>{t(`roles.${e.role}`, { defaultValue: e.role })}</td>
+                  <td data-label={column.name}>{e.name}</td>
+                  <td data-label={column.slug}>{e.slug}</td>
+                  <td data-label={column.currency}>{e.currency}</td>
+                  <td data-label={column.role}>{t(`roles.${e.role}`, { defaultValue: e.role })}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,34 +1,47 @@
+import { useId, useState } from 'react';
 import { Bar, Doughnut } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import { TYPE_COLORS } from '../charts';
+import { safeColor } from '../components/CategoryBadge';
 import { useFormat } from '../hooks';
-import { lineLabel } from '../reports';
+import { useCategories } from '../queries';
+import type { useLineLabels } from '../reports';
 import type { CategoryLine, PeriodLine } from '../model';
 
-const PALETTE = [
-  '#2563eb',
-  '#b45309',
-  '#15803d',
-  '#b91c1c',
-  '#7c3aed',
-  '#0e7490',
-  '#be185d',
-  '#4d7c0f',
-  '#9a3412',
-  '#475569',
-];
+/** For lines whose category is gone (no colour to take): distinct, and none of them the uncategorised grey. */
+const PALETTE = ['#2563eb', '#b45309', '#15803d', '#b91c1c', '#7c3aed', '#0e7490', '#be185d', '#4d7c0f'];
+
+const MEASURES = ['receivables', 'collected', 'debts'] as const;
+type Measure = (typeof MEASURES)[number];
 
 /** The report's charts; the same figures are in the tables below them. */
-export default function ReportCharts({ byPeriod, byCategory }: { byPeriod: PeriodLine[]; byCategory: CategoryLine[] }) {
+export default function ReportCharts({
+  byPeriod,
+  byCategory,
+  labels,
+}: {
+  byPeriod: PeriodLine[];
+  byCategory: CategoryLine[];
+  labels: ReturnType<typeof useLineLabels>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
+  const categories = useCategories();
+  const measureId = useId();
+  // The ring shows one measure at a time: adding receivables, money collected and debts would mean nothing.
+  const [measure, setMeasure] = useState<Measure>('receivables');
   const money = {
     callbacks: {
       label: (c: { dataset: { label?: string }; raw: unknown; label?: string }) =>
         `${c.dataset.label ?? c.label}: ${format.money(Number(c.raw))}`,
     },
   };
-  const categoryAmount = (l: CategoryLine) => l.receivables + l.debts + l.collected;
+  const slices = byCategory.filter((line) => line[measure] !== 0);
+  const color = (line: CategoryLine, i: number) => {
+    if (line.categoryId === null) return safeColor(null);
+    const category = categories.data?.find((c) => c.id === line.categoryId);
+    return category ? safeColor(category.color) : PALETTE[i % PALETTE.length];
+  };
 
   return (
     <div className="columns charts">
@@ -40,30 +53,23 @@ export default function ReportCharts({ byPeriod, byCategory }: { byPeriod: Perio
               role="img"
               aria-label={t('reports.chartPeriodLabel')}
               data={{
-                labels: byPeriod.map(lineLabel),
-                datasets: [
-                  {
-                    label: t('balance.receivables'),
-                    data: byPeriod.map((l) => l.receivables),
-                    backgroundColor: TYPE_COLORS.receivables,
-                  },
-                  {
-                    label: t('balance.collected'),
-                    data: byPeriod.map((l) => l.collected),
-                    backgroundColor: TYPE_COLORS.collected,
-                  },
-                  {
-                    label: t('balance.debts'),
-                    data: byPeriod.map((l) => l.debts),
-                    backgroundColor: TYPE_COLORS.debts,
-                  },
-                ],
+                labels: byPeriod.map(labels.periodTick),
+                datasets: MEASURES.map((m) => ({
+                  label: t(`balance.${m}`),
+                  data: byPeriod.map((l) => l[m]),
+                  backgroundColor: TYPE_COLORS[m],
+                })),
               }}
               options={{
                 responsive: true,
                 maintainAspectRatio: false,
                 scales: { y: { beginAtZero: true, ticks: { callback: (v) => format.money(Number(v)) } } },
-                plugins: { tooltip: money },
+                plugins: {
+                  tooltip: {
+                    ...money,
+                    callbacks: { ...money.callbacks, title: (items) => labels.period(byPeriod[items[0].dataIndex]) },
+                  },
+                },
               }}
             />
           </div>
@@ -71,24 +77,45 @@ export default function ReportCharts({ byPeriod, byCategory }: { byPeriod: Perio
       )}
       {byCategory.length > 0 && (
         <figure className="panel chart" data-testid="report-chart-category">
-          <figcaption>{t('reports.byCategory')}</figcaption>
-          <div className="chart-canvas">
-            <Doughnut
-              role="img"
-              aria-label={t('reports.chartCategoryLabel')}
-              data={{
-                labels: byCategory.map(lineLabel),
-                datasets: [
-                  {
-                    label: t('reports.amount'),
-                    data: byCategory.map(categoryAmount),
-                    backgroundColor: byCategory.map((_, i) => PALETTE[i % PALETTE.length]),
-                  },
-                ],
-              }}
-              options={{ responsive: true, maintainAspectRatio: false, plugins: { tooltip: money } }}
-            />
+          <div className="chart-head">
+            <figcaption>{t('reports.byCategory')}</figcaption>
+            <label htmlFor={measureId} className="visually-hidden">
+              {t('reports.measure')}
+            </label>
+            <select
+              id={measureId}
+              value={measure}
+              onChange={(e) => setMeasure(e.target.value as Measure)}
+              data-testid="report-category-measure"
+            >
+              {MEASURES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`balance.${m}`)}
+                </option>
+              ))}
+            </select>
           </div>
+          {slices.length === 0 ? (
+            <p className="muted">{t('reports.noLines')}</p>
+          ) : (
+            <div className="chart-canvas">
+              <Doughnut
+                role="img"
+                aria-label={t('reports.chartCategoryLabel', { measure: t(`balance.${measure}`) })}
+                data={{
+                  labels: slices.map(labels.category),
+                  datasets: [
+                    {
+                      label: t(`balance.${measure}`),
+                      data: slices.map((l) => l[measure]),
+                      backgroundColor: slices.map(color),
+                    },
+                  ],
+                }}
+                options={{ responsive: true, maintainAspectRatio: false, plugins: { tooltip: money } }}
+              />
+            </div>
+          )}
         </figure>
       )}
     </div>

@@ -6,7 +6,7 @@ import { api, ApiError } from '../api';
 import { BalanceCards } from '../components/BalanceCards';
 import { Empty, ErrorState, Loading } from '../components/QueryState';
 import { useFormat, useTitle } from '../hooks';
-import { exportUrl, lineLabel } from '../reports';
+import { exportUrl, useLineLabels } from '../reports';
 import type { Report, ReportLine } from '../model';
 
 const ReportCharts = lazy(() => import('./ReportCharts'));
@@ -21,6 +21,7 @@ export function ReportViewPage() {
     staleTime: Infinity, // a report is a frozen snapshot
   });
   useTitle(t('reports.title'));
+  const labels = useLineLabels(report.data?.granularity ?? 'MONTH');
 
   if (report.isPending) return <Loading />;
   if (report.isError) {
@@ -76,25 +77,28 @@ export function ReportViewPage() {
 
       {(byPeriod.length > 0 || byCategory.length > 0) && (
         <Suspense fallback={<Loading />}>
-          <ReportCharts byPeriod={byPeriod} byCategory={byCategory} />
+          <ReportCharts byPeriod={byPeriod} byCategory={byCategory} labels={labels} />
         </Suspense>
       )}
 
       <BreakdownTable
         title={t('reports.byPeriod')}
         lines={byPeriod}
+        label={labels.period}
         labelHeader={t('reports.period')}
         testId="report-by-period"
       />
       <BreakdownTable
         title={t('reports.byCategory')}
         lines={byCategory}
+        label={labels.category}
         labelHeader={t('transactions.category')}
         testId="report-by-category"
       />
       <BreakdownTable
         title={t('reports.byUser')}
         lines={byUser}
+        label={labels.member}
         labelHeader={t('transactions.member')}
         testId="report-by-user"
       />
@@ -102,20 +106,29 @@ export function ReportViewPage() {
   );
 }
 
-function BreakdownTable({
+function BreakdownTable<Line extends ReportLine>({
   title,
   lines,
+  label,
   labelHeader,
   testId,
 }: {
   title: string;
-  lines: ReportLine[];
+  lines: Line[];
+  label: (line: Line) => string;
   labelHeader: string;
   testId: string;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = `${testId}-title`;
+  // The column names, on the header cells and on each cell (a phone shows every row as a card: styles.css).
+  const figures = [
+    ['receivables', t('balance.receivables')],
+    ['collected', t('balance.collected')],
+    ['debts', t('balance.debts')],
+    ['outstanding', t('balance.outstanding')],
+  ] as const;
   return (
     <section className="panel">
       <h3 id={headingId}>{title}</h3>
@@ -127,18 +140,11 @@ function BreakdownTable({
             <thead>
               <tr>
                 <th scope="col">{labelHeader}</th>
-                <th scope="col" className="num">
-                  {t('balance.receivables')}
-                </th>
-                <th scope="col" className="num">
-                  {t('balance.collected')}
-                </th>
-                <th scope="col" className="num">
-                  {t('balance.debts')}
-                </th>
-                <th scope="col" className="num">
-                  {t('balance.outstanding')}
-                </th>
+                {figures.map(([key, label]) => (
+                  <th key={key} scope="col" className="num">
+                    {label}
+                  </th>
+                ))}
                 <th scope="col" className="num">
                   {t('reports.count')}
                 </th>
@@ -146,13 +152,16 @@ function BreakdownTable({
             </thead>
             <tbody>
               {lines.map((line, i) => (
-                <tr key={`${lineLabel(line)}-${i}`}>
-                  <th scope="row">{lineLabel(line)}</th>
-                  <td className="num">{format.money(line.receivables)}</td>
-                  <td className="num">{format.money(line.collected)}</td>
-                  <td className="num">{format.money(line.debts)}</td>
-                  <td className="num">{format.money(line.outstanding)}</td>
-                  <td className="num">{line.count}</td>
+                <tr key={`${label(line)}-${i}`}>
+                  <th scope="row">{label(line)}</th>
+                  {figures.map(([key, label]) => (
+                    <td key={key} className="num" data-label={label}>
+                      {format.money(line[key])}
+                    </td>
+                  ))}
+                  <td className="num" data-label={t('reports.count')}>
+                    {line.count}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -72,6 +72,13 @@ export function ReportsPage() {
     setValues((v) => ({ ...v, [key]: e.target.value }));
 
   const reports = history.data ?? [];
+  // The column names, on the header cells and on each cell (a phone shows every row as a card: styles.css).
+  const column = {
+    period: t('reports.period'),
+    granularity: t('reports.granularity'),
+    createdAt: t('reports.createdAt'),
+    createdBy: t('reports.createdBy'),
+  };
 
   return (
     <div className="page">
@@ -136,10 +143,10 @@ export function ReportsPage() {
             <table className="data" data-testid="reports-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('reports.period')}</th>
-                  <th scope="col">{t('reports.granularity')}</th>
-                  <th scope="col">{t('reports.createdAt')}</th>
-                  <th scope="col">{t('reports.createdBy')}</th>
+                  <th scope="col">{column.period}</th>
+                  <th scope="col">{column.granularity}</th>
+                  <th scope="col">{column.createdAt}</th>
+                  <th scope="col">{column.createdBy}</th>
                   <th scope="col">
                     <span className="visually-hidden">{t('common.actions')}</span>
                   </th>
@@ -148,14 +155,16 @@ export function ReportsPage() {
               <tbody>
                 {reports.map((r) => (
                   <tr key={r.id} data-testid="report-row" data-report-id={r.id}>
-                    <td>
+                    <td data-label={column.period}>
                       <Link to={`/reports/${encodeURIComponent(r.id)}`} data-testid="report-open">
                         {t('reports.periodValue', { from: format.date(r.from), to: format.date(r.to) })}
                       </Link>
                     </td>
-                    <td>{t(`reports.granularities.${r.granularity}`, { defaultValue: r.granularity })}</td>
-                    <td>{format.dateTime(r.createdAt)}</td>
-                    <td>{r.createdBy}</td>
+                    <td data-label={column.granularity}>
+                      {t(`reports.granularities.${r.granularity}`, { defaultValue: r.granularity })}
+                    </td>
+                    <td data-label={column.createdAt}>{format.dateTime(r.createdAt)}</td>
+                    <td data-label={column.createdBy}>{r.createdBy}</td>
                     <td className="row-actions">
                       <a
                         href={exportUrl(r.id, 'csv', i18n.language)}

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../api';
-import { CategoryBadge } from '../components/CategoryBadge';
+import { TransactionCells, useTransactionColumns } from '../components/TransactionCells';
 import { FormError, TextField, SelectField } from '../components/Field';
 import { formErrors } from '../components/formErrors';
 import { Pagination } from '../components/Pagination';
@@ -96,6 +96,7 @@ export function TransactionsPage() {
       : null;
 
   const rows = list.data?.content ?? [];
+  const column = useTransactionColumns();
   const openRow = (tx: Transaction) => {
     void navigate(`/members/${encodeURIComponent(tx.userId)}?highlight=${encodeURIComponent(tx.id)}`);
   };
@@ -171,16 +172,16 @@ export function TransactionsPage() {
               <thead>
                 <tr>
                   <SortHeader field="date" sort={sort} onSort={onSort}>
-                    {t('transactions.date')}
+                    {column.date}
                   </SortHeader>
-                  <th scope="col">{t('transactions.member')}</th>
-                  <th scope="col">{t('transactions.type')}</th>
+                  <th scope="col">{column.member}</th>
+                  <th scope="col">{column.type}</th>
                   <SortHeader field="category" sort={sort} onSort={onSort}>
-                    {t('transactions.category')}
+                    {column.category}
                   </SortHeader>
-                  <th scope="col">{t('transactions.description')}</th>
+                  <th scope="col">{column.description}</th>
                   <SortHeader field="amount" sort={sort} onSort={onSort} className="num">
-                    {t('transactions.amount')}
+                    {column.amount}
                   </SortHeader>
                 </tr>
               </thead>
@@ -196,8 +197,10 @@ export function TransactionsPage() {
                       openRow(tx);
                     }}
                   >
-                    <td className="nowrap">{format.date(tx.date)}</td>
-                    <td>
+                    <td className="nowrap" data-label={column.date}>
+                      {format.date(tx.date)}
+                    </td>
+                    <td data-label={column.member}>
                       <Link
                         to={`/members/${encodeURIComponent(tx.userId)}?highlight=${encodeURIComponent(tx.id)}`}
                         data-testid="transaction-member-link"
@@ -205,17 +208,7 @@ export function TransactionsPage() {
                         {tx.userName || t('transactions.unknownMember')}
                       </Link>
                     </td>
-                    <td>
-                      <span className={`type type-${tx.type}`}>{t(`types.${tx.type}`)}</span>
-                    </td>
-                    <td>
-                      <CategoryBadge
-                        name={tx.categoryName}
-                        color={categories.data?.find((c) => c.id === tx.categoryId)?.color}
-                      />
-                    </td>
-                    <td className="description">{tx.description}</td>
-                    <td className="num amount">{format.money(tx.amount)}</td>
+                    <TransactionCells tx={tx} color={categories.data?.find((c) => c.id === tx.categoryId)?.color} />
                   </tr>
                 ))}
               </tbody>

@@ -52,6 +52,13 @@ export function callsTo(fn: ReturnType<typeof mockFetch>, path: string, method =
     .map((c) => c.url);
 }
 
+/** The column name each cell of each body row carries: a phone shows it before the value (styles.css). */
+export function cellLabels(table: HTMLElement): (string | null)[][] {
+  return [...table.querySelectorAll('tbody tr')].map((row) =>
+    [...row.querySelectorAll('td')].map((cell) => cell.getAttribute('data-label')),
+  );
+}
+
 export function LocationProbe() {
   const location = useLocation();
   return <output data-testid="location">{location.pathname + location.search}</output>;

@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.financetracker.testkit.Api;
 import app.financetracker.testkit.Tokens;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Organisations in the console (issue 17), in headless Chromium against the whole stack: the operator creates a
@@ -28,53 +19,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * between them and sees each one's members only; the unit's settings refuse an IBAN whose check digits are wrong
  * and keep a right one. Each screen is checked with axe-core and saved under docs/screenshots.
  */
-@ExtendWith(Stack.class)
-class ConsoleEntitiesIT {
+class ConsoleEntitiesIT extends ConsoleTest {
 
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("ft.root"), "docs", "screenshots");
     private static final String PASSWORD = "Treasurer@123";
-
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    private WebElement visible(String testId) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='" + testId + "']")));
-    }
-
-    private void click(String testId) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='" + testId + "']"))).click();
-    }
-
-    private static void type(WebElement form, String name, String text) {
-        WebElement input = form.findElement(By.name(name));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private void signIn(String username, String password) {
-        browser.get(Stack.get().gatewayUrl());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-        visible("welcome");
-    }
-
-    private void checkAccessibilityAndShoot(String screen) throws Exception {
-        Axe.assertNoSeriousViolations(browser, screen);
-        Browser.screenshot(browser, SCREENSHOTS.resolve(screen + ".png"));
-    }
 
     @Test
     void theOperatorCreatesAUnitAndSeesItsFirstPasswordOnce() throws Exception {
@@ -144,7 +91,7 @@ class ConsoleEntitiesIT {
         browser.manage().window().setSize(new Dimension(390, 844));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "IBAN"));
         assertThat(visible("settings-save").getText()).isEqualTo("Enregistrer");
-        long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+        long overflow = (Long) script(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as("pixels to scroll sideways at 390 px").isLessThanOrEqualTo(0);
         checkAccessibilityAndShoot("entity-settings-fr-phone");

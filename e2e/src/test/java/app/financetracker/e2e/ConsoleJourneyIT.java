@@ -5,24 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.financetracker.testkit.Api;
 import app.financetracker.testkit.Tokens;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The treasurer's first day, in headless Chromium against the whole stack: sign in, add a member and three
@@ -30,57 +21,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * to the highlighted transaction, generate a report, create a second admin, sign out. Each main screen is
  * checked with axe-core (no serious or critical violation) and saved as a screenshot under docs/screenshots.
  */
-@ExtendWith(Stack.class)
-class ConsoleJourneyIT {
+class ConsoleJourneyIT extends ConsoleTest {
 
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("ft.root"), "docs", "screenshots");
-
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    private WebElement visible(String testId) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='" + testId + "']")));
-    }
-
-    private void click(String testId) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='" + testId + "']"))).click();
-    }
-
-    private void type(WebElement form, String name, String text) {
-        WebElement input = form.findElement(By.name(name));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private void absent(String testId) {
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid='" + testId + "']")));
-    }
 
     /** Sets a date input as a person picking a date would; React listens to the input event. */
     private void setDate(WebElement input, String isoDate) {
-        ((JavascriptExecutor) browser).executeScript("""
+        script("""
                 const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
                 setter.call(arguments[0], arguments[1]);
                 arguments[0].dispatchEvent(new Event('input', { bubbles: true }));
                 arguments[0].dispatchEvent(new Event('change', { bubbles: true }));
                 """, input, isoDate);
-    }
-
-    private void checkAccessibilityAndShoot(String screen) throws Exception {
-        Axe.assertNoSeriousViolations(browser, screen);
-        Browser.screenshot(browser, SCREENSHOTS.resolve(screen + ".png"));
     }
 
     private void addTransaction(String type, String amount, String category) {

@@ -136,6 +136,17 @@ public final class Tokens {
                 .header("Authorization", "Bearer " + master).PUT(HttpRequest.BodyPublishers.noBody()).build()));
     }
 
+    /** Gives the user (made with {@link #ensureUser}) a realm role, such as the operator's {@code platform-admin}. */
+    public static void grantRealmRole(String username, String role) {
+        String admin = Infra.get().keycloakUrl() + "/admin/realms/" + REALM;
+        String master = masterToken();
+        String representation = send(HttpRequest.newBuilder(URI.create(admin + "/roles/" + role))
+                .header("Authorization", "Bearer " + master).build()).body();
+        send(HttpRequest.newBuilder(URI.create(admin + "/users/" + userId(master, username) + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + master).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + representation + "]")).build());
+    }
+
     /** The id of the group of {@code role} in {@code entityId}, made (with its parents) when missing. */
     private static String entityGroup(String master, String entityId, String role) {
         String parent = group(master, null, "entities");
