@@ -5,11 +5,19 @@ import { send } from '../api';
 import type { Member, MemberInput } from '../model';
 import { announce } from './Announcer';
 import { Dialog } from './Dialog';
-import { DraftRestored, FormError, TextField } from './Field';
+import { DraftRestored, FormError, SelectField, TextField } from './Field';
 import { formErrors, NO_ERRORS } from './formErrors';
+import { LANGUAGES } from '../i18n';
 import { useDraft } from './useDraft';
 
-const FIELDS = ['firstName', 'lastName', 'email', 'phone'];
+const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'tags', 'language', 'iban'];
+
+/** Sections as typed: "Baladins, Louveteaux". */
+const splitTags = (text: string) =>
+  text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
 
 interface MemberDialogProps {
   member?: Member;
@@ -30,6 +38,9 @@ export function MemberDialog({ member, onClose, onSaved }: MemberDialogProps) {
       lastName: member?.lastName ?? '',
       email: member?.email ?? '',
       phone: member?.phone ?? '',
+      tags: member?.tags.join(', ') ?? '',
+      language: member?.language ?? '',
+      iban: member?.iban ?? '',
     },
     { version: member?.version },
   );
@@ -64,6 +75,9 @@ export function MemberDialog({ member, onClose, onSaved }: MemberDialogProps) {
       email: values.email.trim(),
       // Left out when empty: the member has no phone (an update clears it).
       phone: values.phone.trim() || undefined,
+      tags: splitTags(values.tags),
+      language: values.language || undefined,
+      iban: values.iban.trim() || undefined,
     });
   };
 
@@ -89,6 +103,26 @@ export function MemberDialog({ member, onClose, onSaved }: MemberDialogProps) {
             autoComplete="off"
             hint={t('members.phoneHint')}
             {...bind('phone')}
+          />
+          <TextField
+            label={`${t('members.tags')} ${t('common.optional')}`}
+            autoComplete="off"
+            hint={t('members.tagsHint')}
+            {...bind('tags')}
+          />
+          <SelectField label={t('members.language')} {...bind('language')}>
+            <option value="">{t('members.languageEntity')}</option>
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.label}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={`${t('members.iban')} ${t('common.optional')}`}
+            autoComplete="off"
+            hint={t('members.ibanHint')}
+            {...bind('iban')}
           />
         </div>
         <div className="dialog-actions">

@@ -45,6 +45,37 @@ describe('MemberProfilePage', () => {
     expect(cellLabels(screen.getByTestId('transactions-table'))).toEqual([row, row]);
   });
 
+  it('shows the standing reference and the sections, and an edit sends them back', async () => {
+    const { fetch } = setup('/members/u1', json(page([])), {
+      ...member,
+      tags: ['Baladins', 'Louveteaux'],
+      language: 'nl',
+      iban: 'BE68539007547034',
+    });
+    expect(await screen.findByTestId('member-reference')).toHaveTextContent('+++090/9337/55493+++');
+    expect(
+      within(screen.getByTestId('member-tags'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Baladins', 'Louveteaux']);
+
+    await userEvent.click(screen.getByTestId('member-edit'));
+    const sections = screen.getByRole('textbox', { name: /Sections/ });
+    expect(sections).toHaveValue('Baladins, Louveteaux');
+    await userEvent.clear(sections);
+    await userEvent.type(sections, 'Baladins, , Pionniers ');
+    await userEvent.click(screen.getByTestId('member-save'));
+
+    await waitFor(() => expect(callsTo(fetch, '/api/users/u1', 'PUT')).toHaveLength(1));
+    const put = fetch.mock.calls.find(([, init]) => init?.method === 'PUT');
+    expect(JSON.parse(put?.[1]?.body as string)).toMatchObject({
+      tags: ['Baladins', 'Pionniers'],
+      language: 'nl',
+      iban: 'BE68539007547034',
+      version: 1,
+    });
+  });
+
   it('captions a negative outstanding as owed to the member, not still to be paid in', async () => {
     setup('/members/u1', json(page([])), {
       ...member,

@@ -84,6 +84,16 @@ export function MemberProfilePage() {
     setTxDialog,
   );
 
+  // Archiving keeps the member and their history; it only takes them out of lists and billing runs.
+  const archive = useMutation({
+    mutationFn: (archived: boolean) =>
+      send<Member>('POST', `/api/users/${encodeURIComponent(id)}/${archived ? 'archive' : 'unarchive'}`),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['user', id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+    onError: (error) => announce(errorMessage(error, t)),
+  });
   const removeTx = useMutation({
     mutationFn: (tx: Transaction) => send<void>('DELETE', `/api/transactions/${encodeURIComponent(tx.id)}`),
     onSuccess: () => {
@@ -139,10 +149,48 @@ export function MemberProfilePage() {
             <span data-testid="member-email">{m.email}</span>
             {m.phone && <span> · {m.phone}</span>}
           </p>
+          {m.reference && (
+            <p className="reference">
+              <span className="muted">{t('members.reference')} </span>
+              <code data-testid="member-reference">{m.reference}</code>{' '}
+              <button
+                type="button"
+                className="small"
+                onClick={() => {
+                  void navigator.clipboard
+                    ?.writeText(m.reference ?? '')
+                    .then(() => announce(t('members.referenceCopied')));
+                }}
+                data-testid="member-reference-copy"
+              >
+                {t('members.copyReference')}
+              </button>
+            </p>
+          )}
+          {(m.tags.length > 0 || m.archived) && (
+            <ul className="tags" aria-label={t('members.tags')} data-testid="member-tags">
+              {m.tags.map((tag) => (
+                <li key={tag}>{tag}</li>
+              ))}
+              {m.archived && (
+                <li className="archived" title={t('members.archivedNotice')}>
+                  {t('members.archived')}
+                </li>
+              )}
+            </ul>
+          )}
         </div>
         <div className="head-actions">
           <button type="button" onClick={() => setEditingMember(true)} data-testid="member-edit">
             {t('members.edit')}
+          </button>
+          <button
+            type="button"
+            onClick={() => archive.mutate(!m.archived)}
+            disabled={archive.isPending}
+            data-testid="member-archive"
+          >
+            {m.archived ? t('members.unarchive') : t('members.archive')}
           </button>
           <button
             type="button"

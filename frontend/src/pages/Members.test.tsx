@@ -38,6 +38,33 @@ function setup(extra?: (url: URL, init: RequestInit) => Response | undefined) {
 }
 
 describe('MembersPage', () => {
+  it('filters by section and shows archived members on request', async () => {
+    const { fetch, user } = setup((url) =>
+      url.pathname === '/api/users'
+        ? json(
+            page([
+              { ...jane, tags: ['Louveteaux', 'Baladins'] },
+              { ...evil, tags: ['Baladins'], archived: true },
+            ]),
+          )
+        : undefined,
+    );
+    const section = await screen.findByTestId('member-section');
+    expect(
+      within(section)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All sections', 'Baladins', 'Louveteaux']);
+    await user.selectOptions(section, 'Baladins');
+    await user.click(screen.getByTestId('member-archived'));
+    await waitFor(() =>
+      expect(callsTo(fetch, '/api/users').map((u) => u.search)).toContainEqual(
+        expect.stringMatching(/tag=Baladins.*archived=true/),
+      ),
+    );
+    expect(screen.getAllByText('Archived')).toHaveLength(1);
+  });
+
   it('lists members with their outstanding balance, names as plain text', async () => {
     const { container } = setup();
     const rows = await screen.findAllByTestId('member-row');

@@ -10,7 +10,7 @@ import { Empty, ErrorState, Loading } from '../components/QueryState';
 import { parseSort, SortHeader, sortParam, toggleSort } from '../components/SortHeader';
 import { useReopenDraft } from '../components/useDraft';
 import { useFormat, useTitle } from '../hooks';
-import { memberName } from '../queries';
+import { memberName, useAllMembers } from '../queries';
 import type { Member, MemberPage } from '../model';
 
 export const MEMBERS_PAGE_SIZE = 20;
@@ -25,6 +25,13 @@ export function MembersPage() {
   const q = params.get('q') ?? '';
   const sort = parseSort(params.get('sort'), DEFAULT_SORT);
   const page = Math.max(0, Number(params.get('page')) || 0);
+  const tag = params.get('tag') ?? '';
+  const archived = params.get('archived') === 'true';
+  // The unit's sections, from every member (one large page, as for the pickers).
+  const everyone = useAllMembers();
+  const sections = [...new Set((everyone.data?.content ?? []).flatMap((m) => m.tags))].sort((a, b) =>
+    a.localeCompare(b),
+  );
 
   const [search, setSearch] = useState(q);
   // The search in the URL changed (back, a link): the box shows it, unless that is what is being typed.
@@ -58,8 +65,19 @@ export function MembersPage() {
   }
 
   const list = useQuery({
-    queryKey: ['users', 'list', { q, sort: sortParam(sort), page }],
-    queryFn: () => api<MemberPage>('/api/users' + query({ q, page, size: MEMBERS_PAGE_SIZE, sort: sortParam(sort) })),
+    queryKey: ['users', 'list', { q, tag, archived, sort: sortParam(sort), page }],
+    queryFn: () =>
+      api<MemberPage>(
+        '/api/users' +
+          query({
+            q,
+            tag,
+            archived: archived ? 'true' : undefined,
+            page,
+            size: MEMBERS_PAGE_SIZE,
+            sort: sortParam(sort),
+          }),
+      ),
     placeholderData: keepPreviousData,
   });
 
@@ -104,6 +122,33 @@ export function MembersPage() {
           placeholder={t('members.searchPlaceholder')}
           data-testid="member-search"
         />
+        {sections.length > 0 && (
+          <>
+            <label htmlFor="member-section">{t('members.section')}</label>
+            <select
+              id="member-section"
+              value={tag}
+              onChange={(e) => update({ tag: e.target.value || null, page: null })}
+              data-testid="member-section"
+            >
+              <option value="">{t('members.allSections')}</option>
+              {sections.map((section) => (
+                <option key={section} value={section}>
+                  {section}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={archived}
+            onChange={(e) => update({ archived: e.target.checked ? 'true' : null, page: null })}
+            data-testid="member-archived"
+          />{' '}
+          {t('members.showArchived')}
+        </label>
       </form>
 
       {list.isPending && <Loading />}
@@ -149,6 +194,7 @@ export function MembersPage() {
                       <Link to={`/members/${encodeURIComponent(m.id)}`} data-testid="member-link">
                         {memberName(m)}
                       </Link>
+                      {m.archived && <span className="badge muted"> {t('members.archived')}</span>}
                     </td>
                     <td data-label={column.email}>{m.email}</td>
                     <td data-label={column.phone}>{m.phone}</td>

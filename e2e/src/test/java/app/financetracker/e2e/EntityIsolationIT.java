@@ -96,6 +96,8 @@ class EntityIsolationIT {
         return List.of(
                 new Route("GET", "/api/users/{id}", "member", null),
                 new Route("PUT", "/api/users/{id}", "member", member),
+                new Route("POST", "/api/users/{id}/archive", "member", null),
+                new Route("POST", "/api/users/{id}/unarchive", "member", null),
                 new Route("DELETE", "/api/users/{id}", "member", null),
                 new Route("GET", "/api/transactions/{id}", "transaction", null),
                 new Route("PUT", "/api/transactions/{id}", "transaction", transaction),
@@ -128,6 +130,7 @@ class EntityIsolationIT {
     private static final List<String[]> COLLECTION_ROUTES = List.of(
             new String[] {"GET", "/api/users"}, new String[] {"POST", "/api/users"},
             new String[] {"GET", "/api/transactions"}, new String[] {"POST", "/api/transactions"},
+            new String[] {"POST", "/api/transactions/batch"},
             new String[] {"GET", "/api/categories"}, new String[] {"POST", "/api/categories"},
             new String[] {"GET", "/api/reports"}, new String[] {"POST", "/api/reports"},
             new String[] {"GET", "/api/notifications"}, new String[] {"GET", "/api/notifications/unread-count"},

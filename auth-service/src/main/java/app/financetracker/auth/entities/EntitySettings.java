@@ -1,5 +1,6 @@
 package app.financetracker.auth.entities;
 
+import app.financetracker.kit.validation.Iban;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;

@@ -13,6 +13,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TransactionController {
 
     private final TransactionService transactions;
+    private final BatchService batches;
 
-    TransactionController(TransactionService transactions) {
+    TransactionController(TransactionService transactions, BatchService batches) {
         this.transactions = transactions;
+        this.batches = batches;
     }
 
     /** The global view: every filter optional and cumulative; {@code sort=date|category|amount,asc|desc}. */
@@ -62,6 +66,18 @@ class TransactionController {
     ResponseEntity<TransactionResponse> create(@Valid @RequestBody TransactionRequest request) {
         TransactionResponse created = transactions.create(CurrentEntity.id(), request);
         return ResponseEntity.created(URI.create("/api/transactions/" + created.id())).body(created);
+    }
+
+    /**
+     * Records up to 1,000 transactions all together or not at all (DESIGN §10); with an {@code Idempotency-Key},
+     * a repeated call answers as the first did and records nothing more, and the same key with another body is 409.
+     */
+    @Operation(operationId = "recordTransactions", summary = "Records a batch of transactions, all or none")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @PostMapping("/batch")
+    ResponseEntity<BatchResponse> batch(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                        @Valid @RequestBody BatchRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(batches.record(CurrentEntity.id(), key, request));
     }
 
     @Operation(operationId = "updateTransaction", summary = "Changes a transaction")

@@ -16,11 +16,16 @@ import app.financetracker.transaction.category.CategoryService;
 import app.financetracker.transaction.member.MemberChanged;
 import app.financetracker.transaction.member.MemberDirectory;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.types.Decimal128;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -74,18 +79,69 @@ public class TransactionService {
     }
 
     TransactionResponse create(String entityId, TransactionRequest request) {
-        String userName = memberName(entityId, request.userId());
-        Category category = category(entityId, request.categoryId());
-        Instant now = Instant.now();
-        String id = UUID.randomUUID().toString();
-        Transaction draft = new Transaction(id, entityId, request.userId(), userName, request.type(),
-                request.amount(), category == null ? null : category.id(), category == null ? null : category.name(),
-                request.date().toString(), clean(request.description()), now, now, 0, false, List.of());
-        Transaction transaction = withEvent(draft, EventTypes.TRANSACTION_CREATED);
+        Transaction transaction = prepare(entityId, request);
         mongo.insert(transaction);
-        relay.wakeUp(Transaction.COLLECTION, id);
+        relay.wakeUp(Transaction.COLLECTION, transaction.id());
         catchUpWithACategoryRename(transaction);
         return TransactionResponse.of(transaction);
+    }
+
+    /**
+     * The new transaction {@code request} describes, with its event, not stored yet: its member and category must
+     * be the entity's, else a 422 on {@code userId} or {@code categoryId}.
+     */
+    private Transaction prepare(String entityId, TransactionRequest request) {
+        return build(entityId, request, memberName(entityId, request.userId(), ""),
+                category(entityId, request.categoryId(), ""));
+    }
+
+    /** {@link #prepare} for each of {@code requests} (a 422 names "transactions[i].userId"), each member read once. */
+    List<Transaction> prepareAll(String entityId, List<TransactionRequest> requests) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, Category> categoriesById = new HashMap<>();
+        List<Transaction> prepared = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            TransactionRequest request = requests.get(i);
+            String prefix = "transactions[" + i + "].";
+            String name = names.computeIfAbsent(request.userId(), id -> memberName(entityId, id, prefix));
+            Category category = request.categoryId() == null || request.categoryId().isBlank() ? null
+                    : categoriesById.computeIfAbsent(request.categoryId(), id -> category(entityId, id, prefix));
+            prepared.add(build(entityId, request, name, category));
+        }
+        return prepared;
+    }
+
+    private Transaction build(String entityId, TransactionRequest request, String userName, Category category) {
+        Instant now = Instant.now();
+        Transaction draft = new Transaction(UUID.randomUUID().toString(), entityId, request.userId(), userName,
+                request.type(), request.amount(), category == null ? null : category.id(),
+                category == null ? null : category.name(), request.date().toString(), clean(request.description()),
+                now, now, 0, false, List.of());
+        return withEvent(draft, EventTypes.TRANSACTION_CREATED);
+    }
+
+    /**
+     * Stores prepared transactions that are not stored yet (a repeated call skips those that are: they keep their
+     * ids), then sets right the category names a rename changed meanwhile (ADR 0018).
+     */
+    void insertAll(List<Transaction> prepared) {
+        while (true) {
+            Set<String> stored = new HashSet<>(mongo.findDistinct(Query.query(Criteria.where("_id")
+                    .in(prepared.stream().map(Transaction::id).toList())), "_id", Transaction.class, String.class));
+            List<Transaction> missing = prepared.stream().filter(t -> !stored.contains(t.id())).toList();
+            try {
+                if (!missing.isEmpty()) {
+                    mongo.insert(missing, Transaction.class);
+                }
+                missing.forEach(t -> relay.wakeUp(Transaction.COLLECTION, t.id()));
+                break;
+            } catch (DuplicateKeyException e) {
+                // Another call completing the same batch wrote some of them meanwhile: what is left, again.
+            }
+        }
+        prepared.stream().filter(t -> t.categoryId() != null).map(t -> Map.entry(t.entityId(), t.categoryId()))
+                .distinct().forEach(c -> categories.find(c.getKey(), c.getValue())
+                        .ifPresent(category -> renameCategory(c.getKey(), c.getValue(), category.name())));
     }
 
     TransactionResponse update(String entityId, String id, TransactionRequest request) {
@@ -93,8 +149,8 @@ public class TransactionService {
             throw new BadRequestException("version", "version.required");
         }
         Transaction current = find(entityId, id);
-        String userName = memberName(entityId, request.userId());
-        Category category = category(entityId, request.categoryId());
+        String userName = memberName(entityId, request.userId(), "");
+        Category category = category(entityId, request.categoryId(), "");
         Transaction changed = new Transaction(id, entityId, request.userId(), userName, request.type(),
                 request.amount(), category == null ? null : category.id(), category == null ? null : category.name(),
                 request.date().toString(), clean(request.description()), current.createdAt(), Instant.now(),
@@ -212,17 +268,17 @@ public class TransactionService {
     }
 
     /** The name of the entity's member; another entity's is refused exactly like an unknown one. */
-    private String memberName(String entityId, String memberId) {
-        return members.displayName(entityId, memberId)
-                .orElseThrow(() -> new UnprocessableException("userId", "transaction.noMember", memberId));
+    private String memberName(String entityId, String memberId, String fieldPrefix) {
+        return members.displayName(entityId, memberId).orElseThrow(() ->
+                new UnprocessableException(fieldPrefix + "userId", "transaction.noMember", memberId));
     }
 
-    private Category category(String entityId, String categoryId) {
+    private Category category(String entityId, String categoryId, String fieldPrefix) {
         if (categoryId == null || categoryId.isBlank()) {
             return null;
         }
-        return categories.find(entityId, categoryId)
-                .orElseThrow(() -> new UnprocessableException("categoryId", "transaction.noCategory", categoryId));
+        return categories.find(entityId, categoryId).orElseThrow(() ->
+                new UnprocessableException(fieldPrefix + "categoryId", "transaction.noCategory", categoryId));
     }
 
     private static String clean(String description) {

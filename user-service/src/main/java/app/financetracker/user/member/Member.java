@@ -2,6 +2,7 @@ package app.financetracker.user.member;
 
 import app.financetracker.events.EventEnvelope;
 import app.financetracker.events.TransactionTotals;
+import jakarta.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -23,17 +24,26 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
  *
  * <p>{@code entityId} is the organisation the member belongs to (DESIGN §9), set at creation from the request's
  * entity and never changed; an e-mail address is unique within one entity, and the list's index leads with it.
+ *
+ * <p>{@code tags} are the unit's sections the member is in; {@code language} is the one their documents and
+ * e-mails are written in (null: the entity's); {@code archived} leaves them out of lists and billing runs with their
+ * history kept; {@code reference} is their standing structured communication, twelve digits (StructuredReference),
+ * assigned at creation (MemberReferences gives one to members made before references).
  */
 @Document(Member.COLLECTION)
 @CompoundIndex(name = "id_balance_seq", def = "{'_id': 1, 'balanceSeq': 1}", unique = true)
 @CompoundIndex(name = Member.EMAIL_INDEX, def = "{'entityId': 1, 'email': 1}", unique = true)
 @CompoundIndex(name = "entity_list", def = "{'entityId': 1, 'deleted': 1, 'lastName': 1, 'firstName': 1}")
+@CompoundIndex(name = "entity_tags", def = "{'entityId': 1, 'tags': 1}")
 public record Member(@Id String id, String entityId, String firstName, String lastName, String email,
-                     String phone, Balance balance, long balanceSeq, Instant createdAt, Instant updatedAt,
-                     long version, boolean deleted, List<EventEnvelope> outbox) {
+                     String phone, @Nullable List<String> tags, @Nullable String language, @Nullable String iban,
+                     @Nullable Boolean archived, @Nullable String reference, Balance balance, long balanceSeq,
+                     Instant createdAt, Instant updatedAt, long version, boolean deleted, List<EventEnvelope> outbox) {
 
     public static final String COLLECTION = "users";
     static final String EMAIL_INDEX = "entity_email";
+    /** A member's standing structured communication is unique within the entity (DESIGN §10): MemberReferences. */
+    static final String REFERENCE_INDEX = "entity_reference";
 
     /** The sums per transaction type and what they leave outstanding ({@link TransactionTotals#outstanding()}). */
     public record Balance(@Field(targetType = FieldType.DECIMAL128) BigDecimal receivables,
@@ -46,6 +56,11 @@ public record Member(@Id String id, String entityId, String firstName, String la
         public static Balance of(TransactionTotals totals) {
             return new Balance(totals.receivables(), totals.debts(), totals.collected(), totals.outstanding());
         }
+    }
+
+    /** Members made before archiving have no {@code archived} field: they are not archived. */
+    boolean isArchived() {
+        return Boolean.TRUE.equals(archived);
     }
 
     String displayName() {

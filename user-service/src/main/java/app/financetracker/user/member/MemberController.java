@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -31,12 +32,18 @@ class MemberController {
         this.members = members;
     }
 
-    /** Members, searched by {@code q} in name, e-mail and phone; sort by lastName, firstName, email, createdAt, outstanding. */
+    /**
+     * Members, searched by {@code q} in name, e-mail, phone and reference (typed with or without {@code +}, {@code /}
+     * and spaces), in any of the {@code tag}s, archived ones only with {@code archived=true}; sort by lastName,
+     * firstName, email, createdAt, outstanding.
+     */
     @Operation(operationId = "listMembers", summary = "Members, searched and paged")
     @GetMapping
-    PageResponse<MemberResponse> list(@RequestParam(required = false) String q, @ParameterObject
+    PageResponse<MemberResponse> list(@RequestParam(required = false) String q,
+                                      @RequestParam(name = "tag", required = false) List<String> tags,
+                                      @RequestParam(defaultValue = "false") boolean archived, @ParameterObject
                                       @PageableDefault(size = 20, sort = "lastName") Pageable pageable) {
-        return members.list(CurrentEntity.id(), q, pageable);
+        return members.list(CurrentEntity.id(), new MemberFilter(q, tags, archived), pageable);
     }
 
     @Operation(operationId = "getMember", summary = "One member with their balance")
@@ -57,6 +64,18 @@ class MemberController {
     @PutMapping("/{id}")
     MemberResponse update(@PathVariable String id, @Valid @RequestBody MemberRequest request) {
         return members.update(CurrentEntity.id(), id, request);
+    }
+
+    @Operation(operationId = "archiveMember", summary = "Archives a member: out of lists and billing runs, history kept")
+    @PostMapping("/{id}/archive")
+    MemberResponse archive(@PathVariable String id) {
+        return members.archive(CurrentEntity.id(), id, true);
+    }
+
+    @Operation(operationId = "unarchiveMember", summary = "Brings an archived member back")
+    @PostMapping("/{id}/unarchive")
+    MemberResponse unarchive(@PathVariable String id) {
+        return members.archive(CurrentEntity.id(), id, false);
     }
 
     @Operation(operationId = "deleteMember", summary = "Deletes a member and their transactions")

@@ -3,17 +3,21 @@ package app.financetracker.user.member;
 import app.financetracker.events.EventTypes;
 import app.financetracker.kit.outbox.Outbox;
 import app.financetracker.kit.outbox.OutboxRelay;
+import app.financetracker.kit.validation.StructuredReference;
 import app.financetracker.kit.web.ConflictException;
 import app.financetracker.kit.web.NotFoundException;
 import app.financetracker.kit.web.PageResponse;
 import app.financetracker.kit.web.SortParameter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageImpl;
@@ -46,15 +50,25 @@ public class MemberService {
             "createdAt", new String[] {"createdAt"},
             "outstanding", new String[] {"balance.outstanding"});
     private static final String ENTITY = "entityId";
+    /** Two members drawing the same of five billion references is rare; five draws in a row, impossible in practice. */
+    private static final int MAX_REFERENCE_DRAWS = 5;
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
     private final MemberCacheKeys cacheKeys;
+    private final Supplier<String> references;
 
+    @Autowired
     MemberService(MongoTemplate mongo, OutboxRelay relay, MemberCacheKeys cacheKeys) {
+        this(mongo, relay, cacheKeys, StructuredReference::forMember);
+    }
+
+    /** With the references drawn by {@code references} (a test makes them collide). */
+    MemberService(MongoTemplate mongo, OutboxRelay relay, MemberCacheKeys cacheKeys, Supplier<String> references) {
         this.mongo = mongo;
         this.relay = relay;
         this.cacheKeys = cacheKeys;
+        this.references = references;
     }
 
     @Cacheable(cacheNames = PROFILES, condition = "@memberCacheKeys.available()",
@@ -63,15 +77,23 @@ public class MemberService {
         return MemberResponse.of(find(entityId, id));
     }
 
-    @Cacheable(cacheNames = PAGES, condition = "@memberCacheKeys.available()", key = "@memberCacheKeys.page(#entityId, (#q == null ? '' : #q.strip().toLowerCase()) + '|' + #pageable.pageNumber + '|' + #pageable.pageSize + '|' + #pageable.sort)")
-    public PageResponse<MemberResponse> list(String entityId, String q, Pageable pageable) {
+    @Cacheable(cacheNames = PAGES, condition = "@memberCacheKeys.available()", key = "@memberCacheKeys.page(#entityId, #filter.key() + '|' + #pageable.pageNumber + '|' + #pageable.pageSize + '|' + #pageable.sort)")
+    public PageResponse<MemberResponse> list(String entityId, MemberFilter filter, Pageable pageable) {
         Criteria criteria = Criteria.where(ENTITY).is(entityId).and("deleted").is(false);
-        if (q != null && !q.isBlank()) {
+        if (!filter.tags().isEmpty()) {
+            criteria = criteria.and("tags").in(filter.tags());
+        }
+        if (!filter.archived()) {
+            criteria = criteria.and("archived").ne(true);
+        }
+        if (filter.q() != null) {
             // Literal, case-insensitive: the text is quoted, never read as a regex.
-            Pattern literal = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
-            criteria = criteria.orOperator(Criteria.where("firstName").regex(literal),
+            Pattern literal = Pattern.compile(Pattern.quote(filter.q()), Pattern.CASE_INSENSITIVE);
+            List<Criteria> any = new ArrayList<>(List.of(Criteria.where("firstName").regex(literal),
                     Criteria.where("lastName").regex(literal), Criteria.where("email").regex(literal),
-                    Criteria.where("phone").regex(literal));
+                    Criteria.where("phone").regex(literal)));
+            filter.referenceDigits().ifPresent(digits -> any.add(Criteria.where("reference").regex(digits)));
+            criteria = criteria.orOperator(any);
         }
         Sort sort = SortParameter.resolve(pageable.getSort(), SORTS, Sort.by("_id"));
         Query query = Query.query(criteria);
@@ -81,21 +103,36 @@ public class MemberService {
         return PageResponse.of(new PageImpl<>(members, pageable, total), MemberResponse::of);
     }
 
+    /**
+     * Creates the member with a standing reference of their own: drawn at random, drawn again in the rare case
+     * another member of the entity holds it (the unique index decides, concurrent creations included).
+     */
     public MemberResponse create(String entityId, MemberRequest request) {
         String id = UUID.randomUUID().toString();
         MemberRequest clean = request.normalized();
         Instant now = Instant.now();
-        Member member = new Member(id, entityId, clean.firstName(), clean.lastName(), clean.email(), clean.phone(),
-                Member.Balance.ZERO, 0, now, now, 0, false, List.of(MemberEvents.event(entityId,
-                EventTypes.USER_CREATED, id, 0, clean.firstName(), clean.lastName(), clean.email())));
-        try {
-            mongo.insert(member);
-        } catch (DuplicateKeyException e) {
-            throw emailTaken(clean.email());
+        for (int attempt = 1; ; attempt++) {
+            Member member = new Member(id, entityId, clean.firstName(), clean.lastName(), clean.email(),
+                    clean.phone(), clean.tags(), clean.language(), clean.iban(), false, references.get(),
+                    Member.Balance.ZERO, 0, now, now, 0, false, List.of(MemberEvents.event(entityId,
+                    EventTypes.USER_CREATED, id, 0, clean.firstName(), clean.lastName(), clean.email())));
+            try {
+                mongo.insert(member);
+            } catch (DuplicateKeyException e) {
+                if (referenceTaken(e) && attempt < MAX_REFERENCE_DRAWS) {
+                    continue;
+                }
+                throw emailTaken(clean.email());
+            }
+            cacheKeys.listChanged(entityId);
+            relay.wakeUp(Member.COLLECTION, id);
+            return MemberResponse.of(member);
         }
-        cacheKeys.listChanged(entityId);
-        relay.wakeUp(Member.COLLECTION, id);
-        return MemberResponse.of(member);
+    }
+
+    /** Whether a duplicate key is the reference's (and not the e-mail address's). */
+    static boolean referenceTaken(DuplicateKeyException e) {
+        return String.valueOf(e.getMessage()).contains(Member.REFERENCE_INDEX);
     }
 
     public MemberResponse update(String entityId, String id, MemberRequest request) {
@@ -105,7 +142,8 @@ public class MemberService {
         MemberRequest clean = request.normalized();
         long next = request.version() + 1;
         Update update = new Update().set("firstName", clean.firstName()).set("lastName", clean.lastName())
-                .set("email", clean.email()).set("phone", clean.phone()).set("updatedAt", Instant.now())
+                .set("email", clean.email()).set("phone", clean.phone()).set("tags", clean.tags())
+                .set("language", clean.language()).set("iban", clean.iban()).set("updatedAt", Instant.now())
                 .set("version", next)
                 .push(Outbox.FIELD, MemberEvents.event(entityId, EventTypes.USER_UPDATED, id, next,
                         clean.firstName(), clean.lastName(), clean.email()));
@@ -116,6 +154,29 @@ public class MemberService {
         } catch (DuplicateKeyException e) {
             throw emailTaken(clean.email());
         }
+        if (updated == null) {
+            throw staleOrMissing(entityId, id);
+        }
+        cacheKeys.memberChanged(entityId, id);
+        relay.wakeUp(Member.COLLECTION, id);
+        return MemberResponse.of(updated);
+    }
+
+    /**
+     * Archives the member (or brings them back): left out of lists unless asked for, and out of billing runs and
+     * reminders; their history and balance stay. Doing it twice changes nothing more.
+     */
+    public MemberResponse archive(String entityId, String id, boolean archived) {
+        Member member = find(entityId, id);
+        if (member.isArchived() == archived) {
+            return MemberResponse.of(member);
+        }
+        long next = member.version() + 1;
+        Update update = new Update().set("archived", archived).set("version", next).set("updatedAt", Instant.now())
+                .push(Outbox.FIELD, MemberEvents.event(entityId, EventTypes.USER_UPDATED, id, next,
+                        member.firstName(), member.lastName(), member.email()));
+        Member updated = mongo.findAndModify(current(entityId, id, member.version()), update,
+                FindAndModifyOptions.options().returnNew(true), Member.class);
         if (updated == null) {
             throw staleOrMissing(entityId, id);
         }

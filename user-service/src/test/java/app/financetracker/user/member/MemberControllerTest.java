@@ -5,7 +5,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import app.financetracker.testkit.ControllerSliceTest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,12 +41,32 @@ class MemberControllerTest {
                 Arguments.of("email", "x".repeat(250) + "@b.be"),
                 Arguments.of("phone", "0471234567"),
                 Arguments.of("phone", "+32 47"),
-                Arguments.of("phone", "+3247123456789012345678"));
+                Arguments.of("phone", "+3247123456789012345678"),
+                Arguments.of("language", "de"),
+                Arguments.of("iban", "BE00 5390 0754 7035"),
+                Arguments.of("tags", IntStream.range(0, 21).mapToObj(i -> "Section " + i).toList()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTags")
+    void aBadTagIsNamedByItsPlace(String tag) {
+        String body = JSON.writeValueAsString(Map.of("firstName", "Lucie", "lastName", "Dupont",
+                "email", "lucie@example.com", "tags", List.of("Baladins", tag)));
+
+        var response = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+
+        assertThat(response).hasStatus(400);
+        assertThat(response).bodyJson().extractingPath("$.errors[*].field").asArray().containsOnly("tags[1]");
+        verifyNoInteractions(members);
+    }
+
+    static Stream<String> badTags() {
+        return Stream.of(" ", "x".repeat(41));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("badFields")
-    void aBadFieldIsNamedInA400ProblemOnCreateAndUpdate(String field, String value) {
+    void aBadFieldIsNamedInA400ProblemOnCreateAndUpdate(String field, Object value) {
         Map<String, Object> member = new HashMap<>(Map.of("firstName", "Lucie", "lastName", "Dupont",
                 "email", "lucie@example.com", "phone", "+32471234567", "version", 0));
         member.put(field, value);

@@ -159,6 +159,7 @@ class MemberIsolationTest {
                 .append("updatedAt", now).append("version", 0L).append("deleted", false)
                 .append("outbox", List.of()), Member.COLLECTION);
 
+        new MemberReferences(mongo).afterPropertiesSet(); // as at start: references first, then the entity
         DefaultEntityMigration.migrate(mongo);
 
         Api admin = api.as(Tokens.admin());

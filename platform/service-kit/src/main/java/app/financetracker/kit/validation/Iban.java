@@ -1,4 +1,4 @@
-package app.financetracker.auth.entities;
+package app.financetracker.kit.validation;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -17,25 +17,25 @@ import java.math.BigInteger;
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = Iban.Check.class)
-@interface Iban {
+public @interface Iban {
 
-    String message() default "{settings.iban}";
+    String message() default "{iban.invalid}";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    class Check implements ConstraintValidator<Iban, String> {
+    final class Check implements ConstraintValidator<Iban, String> {
 
         /** Upper case without spaces: the form stored and printed in QR codes; null for null or blank. */
-        static String normalized(String iban) {
+        public static String normalized(String iban) {
             if (iban == null || iban.isBlank()) {
                 return null;
             }
             return iban.replace(" ", "").toUpperCase();
         }
 
-        static boolean valid(String iban) {
+        public static boolean valid(String iban) {
             String value = normalized(iban);
             if (value == null) {
                 return true;

@@ -1,4 +1,4 @@
-package app.financetracker.auth.entities;
+package app.financetracker.kit.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
