@@ -85,6 +85,8 @@ public final class BenchRun {
             Measurements measurements = new Measurements(http, stack, fixture, quick);
             try {
                 put(results, details, measurements.cache(), "cache_hit_speedup");
+                put(results, details, new BatchBenchmark(http, stack.gatewayUrl, fixture).run(), "batch_commit_ms_1000",
+                        "batch_settled_s_1000", "batch_settled_s_200", "batch_settled_tx_per_s_1000");
                 put(results, details, measurements.gateway(), "gateway_throughput_ratio");
                 Map<String, Object> ingest = measurements.ingest();
                 put(results, details, ingest, "ingest_tx_per_s");

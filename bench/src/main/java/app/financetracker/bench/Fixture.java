@@ -38,16 +38,23 @@ final class Fixture {
         for (int i = 0; i < probeMemberCount; i++) {
             probeMembers.add(member());
         }
-        // transaction-service learns members from events:users: wait until it knows the last one.
-        String last = probeMembers.isEmpty() ? loadMembers.get(loadMembers.size() - 1) : probeMembers.get(probeMembers.size() - 1);
+        awaitKnown(probeMembers.isEmpty() ? loadMembers.get(loadMembers.size() - 1)
+                : probeMembers.get(probeMembers.size() - 1));
+        return this;
+    }
+
+    /**
+     * transaction-service learns members from events:users: waits until it knows {@code member} (made last), by
+     * recording a first transaction for them (a receivable of 1.00).
+     */
+    void awaitKnown(String member) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (http.send(http.post(gateway + "/api/transactions", transaction(last, 0, "bench-fixture"))).statusCode() != 201) {
+        while (http.send(http.post(gateway + "/api/transactions", transaction(member, 0, "bench-fixture"))).statusCode() != 201) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("transaction-service never learnt member " + last);
+                throw new IllegalStateException("transaction-service never learnt member " + member);
             }
             pause(200);
         }
-        return this;
     }
 
     /** A new member, with no transaction yet. */

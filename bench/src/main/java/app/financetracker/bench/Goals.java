@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Issue 9's goals, one per headline key: met, missed, or only reported. */
+/** Issue 9's goals (and later issues'), one per headline key: met, missed, or only reported. */
 final class Goals {
 
     /** key, what is measured, goal text, bound (null: report only), whether the value must stay at or below it. */
@@ -24,6 +24,13 @@ final class Goals {
             new Goal("global_view_p99_ms_1m", "global view page, 3 filters, at 1M transactions, p99", "report (flat is the goal)",
                     null, true),
             new Goal("cache_hit_speedup", "member profile GET, miss ÷ hit (median)", "report", null, false),
+            new Goal("batch_commit_ms_1000", "POST /api/transactions/batch of 1,000 charges: 201 after", "≤ 2,000 ms",
+                    2000.0, true),
+            new Goal("batch_settled_s_1000", "batch of 1,000: request → every balance shows its charge", "≤ 10 s", 10.0,
+                    true),
+            new Goal("batch_settled_s_200", "batch of 200: request → every balance shows its charge", "≤ 3 s", 3.0, true),
+            new Goal("batch_settled_tx_per_s_1000", "batch of 1,000: settled rate (charges ÷ request-to-last-balance)",
+                    "report", null, false),
             new Goal("startup_s", "launcher start to \"ready\" (warm build)", "≤ 60 s", 60.0, true),
             new Goal("stack_rss_mb", "total RSS of the stack's processes after start", "≤ 2,560 MB", 2560.0, true));
 
