@@ -31,10 +31,15 @@ function gateway(entities = [scouts, club], roles: Record<string, string[]> = {}
 }
 
 /** The X-Entity of every call made to `path`, in order. */
+/** The entities the calls to `path` named in X-Entity, in the order they were first named (a page may call twice). */
 function entitiesCalled(fetch: ReturnType<typeof gateway>, path: string): (string | null)[] {
-  return fetch.mock.calls
-    .filter(([input]) => new URL(requestUrl(input), 'http://localhost').pathname === path)
-    .map(([, init]) => new Headers(init?.headers).get('X-Entity'));
+  return [
+    ...new Set(
+      fetch.mock.calls
+        .filter(([input]) => new URL(requestUrl(input), 'http://localhost').pathname === path)
+        .map(([, init]) => new Headers(init?.headers).get('X-Entity')),
+    ),
+  ];
 }
 
 describe('entities', () => {
