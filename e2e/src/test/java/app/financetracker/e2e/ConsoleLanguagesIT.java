@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -31,8 +30,16 @@ class ConsoleLanguagesIT extends ConsoleTest {
     /** A period as the API names it ("2026-11", "2026-W47"), which no reader should have to decode. */
     private static final Pattern RAW_PERIOD = Pattern.compile("\\b\\d{4}-(W\\d{2}|\\d{2})\\b(?!-)");
 
-    /** A screen: where it is, what shows once its data is in, and what a person does there first. */
-    private record Screen(String name, String path, String ready, String action) {
+    /** A screen: where it is, what shows once its data is in (test ids), and what a person does there first. */
+    private record Screen(String name, String path, String ready, Opening opening) {
+
+        Screen(String name, String path, String ready) {
+            this(name, path, ready, null);
+        }
+    }
+
+    /** What a person opens on a screen before looking at it: a button, what it shows, whether only on a phone. */
+    private record Opening(String button, String shows, boolean phoneOnly) {
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,8 +55,9 @@ class ConsoleLanguagesIT extends ConsoleTest {
         Tokens.ensureUser(user, PASSWORD, Map.of(unit, "super-admin"));
         Tokens.grantRealmRole(user, "platform-admin");
         Api api = Api.at(Stack.get().gatewayUrl()).as(Tokens.password(user, PASSWORD)).with("X-Entity", unit);
+        // In a section: the members list then shows its section filter too.
         String member = api.post("/api/users", Map.of("firstName", "Lucas", "lastName", "Peeters-" + suffix,
-                "email", "lucas-" + suffix + "@example.com")).at("/id");
+                "email", "lucas-" + suffix + "@example.com", "tags", List.of("Louveteaux"))).at("/id");
         String category = api.post("/api/categories", Map.of("name", "Camp " + suffix, "color", "#2a9d8f")).at("/id");
         // The transaction service learns about the member from events:users.
         await().atMost(Duration.ofSeconds(20)).until(() -> api.post("/api/transactions", Map.of("userId", member,
@@ -63,30 +71,32 @@ class ConsoleLanguagesIT extends ConsoleTest {
         wait.until(driver -> language.equals(script("return document.documentElement.lang;")));
 
         List<Screen> screens = List.of(
-                new Screen("dashboard", "/", "top-debtors", null),
-                new Screen("notifications", "/", "top-debtors", "notification-bell"),
-                new Screen("members", "/members", "member-row", null),
-                new Screen("member-profile", "/members/" + member, "transaction-row", null),
-                new Screen("transactions", "/transactions", "transaction-row", "filters-toggle"),
-                new Screen("categories", "/categories", "category-row", null),
-                new Screen("reports", "/reports", "report-row", null),
-                new Screen("report", "/reports/" + report, "report-chart-period", null),
-                new Screen("administration", "/admin", "admin-row", null),
-                new Screen("settings", "/settings", "settings-form", null),
-                new Screen("organisations", "/organisations", "entity-row", null));
+                new Screen("dashboard", "/", "top-debtors"),
+                new Screen("notifications", "/", "top-debtors",
+                        new Opening("notification-bell", "notification-item", false)),
+                new Screen("members", "/members", "member-row member-section"),
+                new Screen("member-profile", "/members/" + member, "transaction-row"),
+                new Screen("transactions", "/transactions", "transaction-row",
+                        new Opening("filters-toggle", "filter-type", true)),
+                new Screen("categories", "/categories", "category-row"),
+                new Screen("reports", "/reports", "report-row"),
+                new Screen("report", "/reports/" + report, "report-chart-period"),
+                new Screen("administration", "/admin", "admin-row"),
+                new Screen("settings", "/settings", "settings-form"),
+                new Screen("organisations", "/organisations", "entity-row"));
         for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
             browser.manage().window().setSize(size);
             boolean phone = size.getWidth() < 640;
             for (Screen screen : screens) {
                 String where = screen.name() + " in " + language + " at " + size.getWidth() + " px";
                 browser.get(Stack.get().gatewayUrl() + screen.path());
-                visible(screen.ready());
-                if ("notification-bell".equals(screen.action())) {
-                    visible(screen.action()).click();
-                    visible("notification-item");
-                } else if (screen.action() != null && phone) {
-                    visible(screen.action()).click();
-                    visible("filter-type");
+                for (String ready : screen.ready().split(" ")) {
+                    visible(ready);
+                }
+                Opening opening = screen.opening();
+                if (opening != null && (phone || !opening.phoneOnly())) {
+                    visible(opening.button()).click();
+                    visible(opening.shows());
                 }
                 assertThat(script("return document.documentElement.lang;")).as(where).isEqualTo(language);
                 String text = (String) script("return document.body.innerText;");
@@ -103,9 +113,6 @@ class ConsoleLanguagesIT extends ConsoleTest {
                 if ("fr".equals(language)) {
                     Browser.screenshot(browser, SCREENSHOTS.resolve(
                             "fr-" + (phone ? "phone-" : "") + screen.name() + ".png"));
-                }
-                if ("notification-bell".equals(screen.action())) {
-                    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
                 }
             }
         }

@@ -119,10 +119,13 @@ public class MemberService {
             try {
                 mongo.insert(member);
             } catch (DuplicateKeyException e) {
-                if (referenceTaken(e) && attempt < MAX_REFERENCE_DRAWS) {
-                    continue;
+                if (!referenceTaken(e)) {
+                    throw emailTaken(clean.email());
                 }
-                throw emailTaken(clean.email());
+                if (attempt == MAX_REFERENCE_DRAWS) {
+                    throw e;
+                }
+                continue;
             }
             cacheKeys.listChanged(entityId);
             relay.wakeUp(Member.COLLECTION, id);

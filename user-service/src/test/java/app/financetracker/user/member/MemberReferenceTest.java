@@ -47,9 +47,9 @@ class MemberReferenceTest {
         admin = Api.at("http://localhost:" + port).as(Tokens.admin());
     }
 
+    /** A member of that last name (MemberApiTest's body), with {@code more} fields as name, value pairs. */
     private static Map<String, Object> member(String lastName, Object... more) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("firstName", "Lou", "lastName", lastName,
-                "email", lastName.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com"));
+        Map<String, Object> body = MemberApiTest.member("Lou", lastName, MemberApiTest.unique(lastName));
         for (int i = 0; i < more.length; i += 2) {
             body.put((String) more[i], more[i + 1]);
         }
@@ -98,9 +98,9 @@ class MemberReferenceTest {
         Deque<String> draws = new ArrayDeque<>(List.of(taken, taken, StructuredReference.forMember()));
         MemberService colliding = new MemberService(mongo, relay, cacheKeys, draws::pop);
 
-        var first = colliding.create("default", new MemberRequest("Ana", "First", unique(), null, null, null, null,
+        var first = colliding.create("default", new MemberRequest("Ana", "First", MemberApiTest.unique("ana"), null, null, null, null,
                 null));
-        var second = colliding.create("default", new MemberRequest("Ben", "Second", unique(), null, null, null, null,
+        var second = colliding.create("default", new MemberRequest("Ben", "Second", MemberApiTest.unique("ben"), null, null, null, null,
                 null));
 
         assertThat(first.reference()).isEqualTo(StructuredReference.format(taken));
@@ -155,10 +155,6 @@ class MemberReferenceTest {
                 .isEqualTo("false");
         assertThat(ids("q=" + marker)).hasSize(2);
         assertThat(admin.post("/api/users/nobody/archive", Map.of()).status()).isEqualTo(404);
-    }
-
-    private static String unique() {
-        return UUID.randomUUID() + "@example.com";
     }
 
     private static <T> T get(Future<T> future) {
